@@ -1,0 +1,47 @@
+// design → every file a user deploys, as a Record<path, text>. Deterministic: same design, same bytes.
+import { Design } from '../model/schema';
+import { buildBootstrap } from './envoy/bootstrap';
+import { buildConfigMap, buildDaemonSet, buildKustomization, buildPod } from './kubernetes/objects';
+import { buildReadme } from './readme';
+import { sha256Hex } from './checksum';
+import { toJsonText, toYamlText } from './serialize';
+
+export const FILE_NAMES = [
+  'envoy.json',
+  'envoy.yaml',
+  'configmap.yaml',
+  'pod.yaml',
+  'daemonset.yaml',
+  'kustomization.yaml',
+  'README.md',
+  'design.json',
+] as const;
+
+export type FileName = (typeof FILE_NAMES)[number];
+export type GeneratedFiles = Record<FileName, string>;
+
+export function generateFiles(design: Design): GeneratedFiles {
+  const bootstrap = buildBootstrap(design);
+  const envoyYaml = toYamlText(bootstrap);
+  const checksum = sha256Hex(envoyYaml);
+  return {
+    'envoy.json': toJsonText(bootstrap),
+    'envoy.yaml': envoyYaml,
+    'configmap.yaml': toYamlText(buildConfigMap(design, envoyYaml)),
+    'pod.yaml': toYamlText(buildPod(design, checksum)),
+    'daemonset.yaml': toYamlText(buildDaemonSet(design, checksum)),
+    'kustomization.yaml': toYamlText(buildKustomization(design)),
+    'README.md': buildReadme(design),
+    'design.json': designJson(design),
+  };
+}
+
+/**
+ * The design in canonical form: parsing through the schema puts keys in schema order, and layout
+ * keys are sorted, so equal designs serialise to equal bytes.
+ */
+export function designJson(design: Design): string {
+  const canonical = Design.parse(design);
+  const layout = Object.fromEntries(Object.entries(canonical.layout).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return toJsonText({ ...canonical, layout });
+}

@@ -1,0 +1,294 @@
+// The design document: what a user draws. Pure data, JSON-serialisable, validated by zod.
+// Semantics (listeners, routes, clusters, deployment) are kept apart from `layout` (positions).
+import { z } from 'zod';
+
+export const DESIGN_VERSION = 1;
+
+/** Envoy's JSON form of google.protobuf.Duration, e.g. "0.25s" or "15s". */
+export const Duration = z
+  .string()
+  .regex(/^\d{1,10}(\.\d{1,9})?s$/, 'must be a duration in seconds, like 0.25s or 15s');
+
+export const Port = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+/** A DNS-1123 label: what Kubernetes accepts for namespaces, container and volume names. */
+export const KubernetesLabelName = z
+  .string()
+  .max(63, 'must be at most 63 characters (a Kubernetes DNS-1123 label)')
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    'must be lower-case letters, digits and "-", starting and ending with a letter or digit (a Kubernetes DNS-1123 label)',
+  );
+
+/** A DNS-1123 subdomain: what Kubernetes accepts for object names such as ConfigMaps. */
+export const KubernetesObjectName = z
+  .string()
+  .max(253, 'must be at most 253 characters (a Kubernetes DNS-1123 subdomain)')
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    'must be lower-case letters, digits, "-" and ".", starting and ending with a letter or digit (a Kubernetes DNS-1123 subdomain)',
+  );
+
+// Label keys may carry a DNS prefix ("app.kubernetes.io/name"); values are at most 63 characters.
+const LabelKey = z
+  .string()
+  .regex(
+    /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/,
+    'must be a Kubernetes label key, like app or app.kubernetes.io/name',
+  );
+const LabelValue = z
+  .string()
+  .regex(
+    /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/,
+    'must be a Kubernetes label value: at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
+  );
+
+const ContainerImage = z
+  .string()
+  .min(1, 'must name an image')
+  .regex(/^[^\s]+$/, 'must not contain spaces');
+
+/** Envoy element names are free text for Envoy, but never empty. */
+const ElementName = z.string().min(1, 'must not be empty');
+const Id = z.string().min(1);
+
+// ---- Listener -------------------------------------------------------------------------------
+
+export const ListenerTls = z.object({
+  /** Kubernetes Secret of type kubernetes.io/tls holding tls.crt and tls.key. */
+  secretName: KubernetesObjectName,
+  /** Where the Secret is mounted in the Envoy container. */
+  mountPath: z.string().regex(/^\/[^\s]*$/, 'must be an absolute path'),
+});
+
+export const Listener = z.object({
+  id: Id,
+  name: ElementName,
+  address: z.string().min(1, 'must not be empty'),
+  port: Port,
+  protocol: z.enum(['http', 'tcp']),
+  tls: ListenerTls.nullable(),
+  accessLog: z.boolean(),
+  codec: z.enum(['AUTO', 'HTTP1', 'HTTP2']),
+  requestTimeout: Duration.nullable(),
+  /** Virtual hosts served (http), in order. */
+  routeIds: z.array(Id),
+  /** The cluster a tcp listener proxies to. */
+  tcpClusterId: Id.nullable(),
+});
+
+// ---- Route (virtual host) -------------------------------------------------------------------
+
+export const HeaderMatcher = z.object({
+  name: z.string().min(1, 'must name a header'),
+  kind: z.enum(['exact', 'prefix', 'regex', 'present', 'absent']),
+  value: z.string(),
+});
+
+export const QueryParameterMatcher = z.object({
+  name: z.string().min(1, 'must name a query parameter'),
+  kind: z.enum(['exact', 'prefix', 'regex', 'present']),
+  value: z.string(),
+});
+
+export const RouteMatch = z.object({
+  pathKind: z.enum(['prefix', 'path', 'safe_regex', 'path_separated_prefix']),
+  path: z.string(),
+  caseSensitive: z.boolean(),
+  headers: z.array(HeaderMatcher),
+  queryParameters: z.array(QueryParameterMatcher),
+});
+
+export const RetryPolicy = z.object({
+  retryOn: z.string().min(1, 'must list retry conditions, like 5xx,reset'),
+  numRetries: z.number().int().min(0).max(100),
+  perTryTimeout: Duration.nullable(),
+});
+
+const forwardOptions = {
+  timeout: Duration.nullable(),
+  prefixRewrite: z.string().nullable(),
+  hostRewrite: z.string().nullable(),
+  retry: RetryPolicy.nullable(),
+  websocket: z.boolean(),
+};
+
+export const WeightedTarget = z.object({
+  clusterId: Id,
+  weight: z.number().int().min(0).max(4294967295),
+});
+
+export const RedirectCode = z.enum([
+  'MOVED_PERMANENTLY',
+  'FOUND',
+  'SEE_OTHER',
+  'TEMPORARY_REDIRECT',
+  'PERMANENT_REDIRECT',
+]);
+
+export const RuleAction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cluster'), clusterId: Id.nullable(), ...forwardOptions }),
+  z.object({ kind: z.literal('weighted'), clusters: z.array(WeightedTarget), ...forwardOptions }),
+  z.object({
+    kind: z.literal('redirect'),
+    hostRedirect: z.string().nullable(),
+    pathRedirect: z.string().nullable(),
+    httpsRedirect: z.boolean(),
+    responseCode: RedirectCode,
+  }),
+  z.object({
+    kind: z.literal('direct'),
+    status: z.number().int().min(200, 'must be an HTTP status (200–599)').max(599, 'must be an HTTP status (200–599)'),
+    body: z.string(),
+  }),
+]);
+
+export const HeaderToAdd = z.object({
+  name: z.string().min(1, 'must name a header'),
+  value: z.string(),
+  append: z.boolean(),
+});
+
+export const RuleHeaders = z.object({
+  requestAdd: z.array(HeaderToAdd),
+  requestRemove: z.array(z.string().min(1)),
+  responseAdd: z.array(HeaderToAdd),
+  responseRemove: z.array(z.string().min(1)),
+});
+
+export const Rule = z.object({
+  id: Id,
+  name: z.string(),
+  match: RouteMatch,
+  action: RuleAction,
+  headers: RuleHeaders,
+});
+
+export const Route = z.object({
+  id: Id,
+  name: ElementName,
+  domains: z.array(z.string().min(1, 'a domain must not be empty')).min(1, 'needs at least one domain'),
+  rules: z.array(Rule),
+});
+
+// ---- Cluster --------------------------------------------------------------------------------
+
+export const Endpoint = z.object({
+  host: z.string().min(1, 'must name a host or IP address'),
+  port: Port,
+  weight: z.number().int().min(1).max(4294967295).nullable(),
+});
+
+export const HealthCheck = z.object({
+  path: z.string().regex(/^\//, 'must be a path starting with /'),
+  host: z.string().nullable(),
+  interval: Duration,
+  timeout: Duration,
+  healthyThreshold: z.number().int().min(1),
+  unhealthyThreshold: z.number().int().min(1),
+});
+
+export const CircuitBreakers = z.object({
+  maxConnections: z.number().int().min(0).nullable(),
+  maxPendingRequests: z.number().int().min(0).nullable(),
+  maxRequests: z.number().int().min(0).nullable(),
+  maxRetries: z.number().int().min(0).nullable(),
+});
+
+export const OutlierDetection = z.object({
+  consecutive5xx: z.number().int().min(0).nullable(),
+  interval: Duration.nullable(),
+  baseEjectionTime: Duration.nullable(),
+  maxEjectionPercent: z.number().int().min(0).max(100).nullable(),
+});
+
+export const LbPolicy = z.enum(['ROUND_ROBIN', 'LEAST_REQUEST', 'RANDOM', 'RING_HASH', 'MAGLEV']);
+export const DiscoveryType = z.enum(['STATIC', 'STRICT_DNS', 'LOGICAL_DNS']);
+
+export const Cluster = z.object({
+  id: Id,
+  name: ElementName,
+  type: DiscoveryType,
+  lbPolicy: LbPolicy,
+  connectTimeout: Duration,
+  endpoints: z.array(Endpoint),
+  http2: z.boolean(),
+  /** Upstream TLS; `sni` empty means no SNI is sent. */
+  tls: z.object({ sni: z.string() }).nullable(),
+  healthCheck: HealthCheck.nullable(),
+  circuitBreakers: CircuitBreakers.nullable(),
+  outlierDetection: OutlierDetection.nullable(),
+});
+
+// ---- Deployment -----------------------------------------------------------------------------
+
+const Quantity = z
+  .string()
+  .regex(/^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/, 'must be a Kubernetes quantity, like 100m or 64Mi')
+  .nullable();
+
+export const Resources = z.object({
+  requestsCpu: Quantity,
+  requestsMemory: Quantity,
+  limitsCpu: Quantity,
+  limitsMemory: Quantity,
+});
+
+export const Deployment = z.object({
+  /** Name of the Pod and DaemonSet, and the app.kubernetes.io/name label. */
+  name: KubernetesObjectName,
+  namespace: KubernetesLabelName,
+  labels: z.record(LabelKey, LabelValue),
+  /** The application container the Envoy sidecar sits beside (Pod only). */
+  app: z
+    .object({ name: KubernetesLabelName, image: ContainerImage, port: Port })
+    .nullable(),
+  envoyImage: ContainerImage,
+  admin: z.object({ address: z.string().min(1), port: Port }),
+  configMapName: KubernetesObjectName,
+  resources: Resources,
+  /** Which workloads kustomization.yaml applies; both files are always generated. */
+  workloads: z.object({ pod: z.boolean(), daemonSet: z.boolean() }),
+  /** DaemonSet only: expose listener ports on each node's IP (hostPort). */
+  hostPorts: z.boolean(),
+});
+
+// ---- Design ---------------------------------------------------------------------------------
+
+export const Position = z.object({ x: z.number(), y: z.number() });
+
+export const Design = z.object({
+  version: z.literal(DESIGN_VERSION),
+  name: z.string().min(1, 'must not be empty').max(200),
+  listeners: z.array(Listener),
+  routes: z.array(Route),
+  clusters: z.array(Cluster),
+  deployment: Deployment,
+  /** Canvas positions by element id: layout only, no meaning for Envoy. */
+  layout: z.record(z.string(), Position),
+});
+
+export type Design = z.infer<typeof Design>;
+export type Listener = z.infer<typeof Listener>;
+export type ListenerTls = z.infer<typeof ListenerTls>;
+export type Route = z.infer<typeof Route>;
+export type Rule = z.infer<typeof Rule>;
+export type RouteMatch = z.infer<typeof RouteMatch>;
+export type RuleAction = z.infer<typeof RuleAction>;
+export type HeaderMatcher = z.infer<typeof HeaderMatcher>;
+export type QueryParameterMatcher = z.infer<typeof QueryParameterMatcher>;
+export type HeaderToAdd = z.infer<typeof HeaderToAdd>;
+export type RetryPolicy = z.infer<typeof RetryPolicy>;
+export type WeightedTarget = z.infer<typeof WeightedTarget>;
+export type Cluster = z.infer<typeof Cluster>;
+export type Endpoint = z.infer<typeof Endpoint>;
+export type HealthCheck = z.infer<typeof HealthCheck>;
+export type CircuitBreakers = z.infer<typeof CircuitBreakers>;
+export type OutlierDetection = z.infer<typeof OutlierDetection>;
+export type Deployment = z.infer<typeof Deployment>;
+export type Position = z.infer<typeof Position>;
+export type ElementKind = 'listener' | 'route' | 'cluster';
