@@ -39,7 +39,7 @@ export function loadDesign(value: unknown): LoadResult {
   }
   const migrated = migrate(value as Record<string, unknown>);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
-  const parsed = Design.safeParse(migrated.doc);
+  const parsed = Design.safeParse(migrated.doc, { error: (issue) => (issue.input === undefined ? 'required' : undefined) });
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error) };
   const duplicates = duplicateIds(parsed.data);
   if (duplicates.length > 0) return { ok: false, errors: duplicates.map((id) => `id "${id}" is used by more than one element`) };

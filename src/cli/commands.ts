@@ -1,0 +1,80 @@
+// The CLI's commands as pure-ish functions over the core: they take arguments and a small file
+// system interface, and return what to print, so tests run them without spawning processes.
+import { parseArgs } from 'node:util';
+import { loadDesignText } from '../model/load';
+import { DEFAULT_TEMPLATE, TEMPLATES, templateByName } from '../model/templates';
+import type { Design } from '../model/schema';
+import { generateFiles } from '../generate/files';
+
+export interface CliIo {
+  readFile(path: string): string;
+  writeFiles(dir: string, files: Record<string, string>): void;
+}
+
+export type CliResult = { code: number; stdout: string; stderr: string };
+
+const ok = (stdout: string): CliResult => ({ code: 0, stdout, stderr: '' });
+const fail = (stderr: string, code = 1): CliResult => ({ code, stdout: '', stderr: `${stderr}\n` });
+
+export const USAGE = [
+  'Usage:',
+  '  cli templates                                  list template names',
+  '  cli render [DESIGN.json] [--template NAME] --out DIR',
+  '                                                 write every generated file into DIR',
+].join('\n');
+
+export function runCli(argv: string[], io: CliIo): CliResult {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'templates':
+        return ok(TEMPLATES.map((t) => `${t.name}\n`).join(''));
+      case 'render':
+        return render(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+        return ok(`${USAGE}\n`);
+      default:
+        return fail(`unknown command "${command}"\n${USAGE}`, 2);
+    }
+  } catch (error) {
+    // parseArgs throws on unknown or malformed options.
+    return fail(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+}
+
+function render(args: string[], io: CliIo): CliResult {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, template: { type: 'string' } },
+  });
+  if (!values.out) return fail('render: --out DIR is required', 2);
+  if (positionals.length > 1) return fail('render: give at most one DESIGN.json', 2);
+  if (positionals.length === 1 && values.template) return fail('render: give a DESIGN.json or --template, not both', 2);
+  const design = positionals[0] ? readDesign(positionals[0], io) : templateDesign(values.template ?? DEFAULT_TEMPLATE);
+  if ('error' in design) return fail(design.error);
+  // Everything is generated before anything is written: bad input writes nothing.
+  const files = generateFiles(design.design);
+  io.writeFiles(values.out, files);
+  return ok(Object.keys(files).map((f) => `wrote ${values.out}/${f}\n`).join(''));
+}
+
+function readDesign(path: string, io: CliIo): { design: Design } | { error: string } {
+  let text: string;
+  try {
+    text = io.readFile(path);
+  } catch (error) {
+    return { error: `${path}: cannot read: ${(error as Error).message}` };
+  }
+  const loaded = loadDesignText(text);
+  if (!loaded.ok) return { error: loaded.errors.map((e) => `${path}: ${e}`).join('\n') };
+  return { design: loaded.design };
+}
+
+function templateDesign(name: string): { design: Design } | { error: string } {
+  const template = templateByName(name);
+  if (!template) return { error: `unknown template "${name}"; one of: ${TEMPLATES.map((t) => t.name).join(', ')}` };
+  return { design: template.build() };
+}
