@@ -1,16 +1,63 @@
-import { useMemo } from 'react';
-import { generateFiles } from './generate/files';
-import { defaultDesign } from './model/templates';
+import { useEffect } from 'react';
+import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
+import { useStore } from './store/store';
+import { Canvas } from './ui/canvas/Canvas';
+import { useShortcuts } from './ui/commands/useShortcuts';
+import { InspectorPanel } from './ui/inspector/InspectorPanel';
+import { Outline } from './ui/outline/Outline';
+import { PreviewPanel } from './ui/preview/PreviewPanel';
+import { useThemeAttribute } from './ui/theme/useResolvedTheme';
+import { Toolbar } from './ui/toolbar/Toolbar';
+import './ui/layout.css';
 
-/** Placeholder until the designer lands: the default design and its generated envoy.yaml. */
 export function App() {
-  const design = useMemo(defaultDesign, []);
-  const files = useMemo(() => generateFiles(design), [design]);
+  useThemeAttribute();
+  useShortcuts();
+  const previewCollapsed = useStore((s) => s.previewCollapsed);
+  const previewPanel = usePanelRef();
+
+  // The toolbar toggle and the panel's own collapse (dragging it shut) stay in step.
+  useEffect(() => {
+    const panel = previewPanel.current;
+    if (!panel) return;
+    if (previewCollapsed && !panel.isCollapsed()) panel.collapse();
+    if (!previewCollapsed && panel.isCollapsed()) panel.expand();
+  }, [previewCollapsed, previewPanel]);
+
   return (
-    <main className="placeholder">
-      <h1>Envoy Route Designer</h1>
-      <p>{design.name}</p>
-      <pre aria-label="envoy.yaml">{files['envoy.yaml']}</pre>
-    </main>
+    <div className="app">
+      <Toolbar />
+      <Group orientation="horizontal" className="workspace" id="workspace">
+        <Panel id="outline" defaultSize="14%" minSize="8%" collapsible>
+          <Outline />
+        </Panel>
+        <Separator className="separator" />
+        <Panel id="canvas" minSize="25%">
+          <main className="canvas-area" aria-label="Canvas">
+            <Canvas />
+          </main>
+        </Panel>
+        <Separator className="separator" />
+        <Panel id="inspector" defaultSize="22%" minSize="15%">
+          <aside className="side" aria-label="Inspector">
+            <InspectorPanel />
+          </aside>
+        </Panel>
+        <Separator className="separator" />
+        <Panel
+          id="preview"
+          defaultSize="30%"
+          minSize="15%"
+          collapsible
+          collapsedSize="0%"
+          panelRef={previewPanel}
+          onResize={(size) => useStore.getState().setPreviewCollapsed(size.asPercentage === 0)}
+        >
+          <section className="side" aria-label="Generated files">
+            <PreviewPanel />
+          </section>
+        </Panel>
+      </Group>
+    </div>
   );
 }

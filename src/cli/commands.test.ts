@@ -77,5 +77,5 @@ describe('cli as a process', () => {
     const expected = generateFiles(templateByName('tcp-proxy')!.build());
     expect(readdirSync(out).sort()).toEqual(Object.keys(expected).sort());
     for (const [name, text] of Object.entries(expected)) expect(readFileSync(join(out, name), 'utf8')).toBe(text);
-  });
+  }, 60_000);
 });

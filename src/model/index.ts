@@ -6,3 +6,4 @@ export * from './connections';
 export * from './load';
 export * from './problems';
 export * from './templates';
+export * from './clipboard';

@@ -28,7 +28,7 @@ export function migrate(doc: Record<string, unknown>): { ok: true; doc: Record<s
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    return `${path || '(document)'}: ${issue.message}`;
+    return `${path || '(document)'}: ${issue.code === 'invalid_key' ? issue.issues.map((i) => i.message).join('; ') : issue.message}`;
   });
 }
 

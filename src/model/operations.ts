@@ -21,7 +21,7 @@ export function addListener(design: Design, position?: Position): Added {
 }
 
 /** The lowest port from 10000 up that no listener (nor admin, nor app) uses yet. */
-function freePort(design: Design): number {
+export function freePort(design: Design): number {
   const used = new Set(design.listeners.map((l) => l.port));
   used.add(design.deployment.admin.port);
   if (design.deployment.app) used.add(design.deployment.app.port);

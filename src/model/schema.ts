@@ -7,7 +7,13 @@ export const DESIGN_VERSION = 1;
 /** Envoy's JSON form of google.protobuf.Duration, e.g. "0.25s" or "15s". */
 export const Duration = z
   .string()
-  .regex(/^\d{1,10}(\.\d{1,9})?s$/, 'must be a duration in seconds, like 0.25s or 15s');
+  .regex(/^\d{1,10}(\.\d{1,9})?s$/, { message: 'must be a duration in seconds, like 0.25s or 15s', abort: true });
+
+/** A Duration Envoy requires to be greater than zero (connect timeouts, health-check timing). */
+export const PositiveDuration = Duration.refine((value) => Number(value.slice(0, -1)) > 0, 'must be greater than 0s');
+
+/** protobuf uint32 (and UInt32Value): what Envoy's counters and thresholds accept. */
+const Uint32 = z.number().int('must be a whole number').min(0, 'must not be negative').max(4294967295, 'must be at most 4294967295');
 
 export const Port = z
   .number({ error: 'must be a number' })
@@ -83,29 +89,47 @@ export const Listener = z.object({
 
 // ---- Route (virtual host) -------------------------------------------------------------------
 
-export const HeaderMatcher = z.object({
-  name: z.string().min(1, 'must name a header'),
-  kind: z.enum(['exact', 'prefix', 'regex', 'present', 'absent']),
-  value: z.string(),
-});
+// Envoy's StringMatcher requires a non-empty prefix or regex; an exact match may be empty.
+const needsValue = (m: { kind: string; value: string }) => !(m.kind === 'prefix' || m.kind === 'regex') || m.value.length > 0;
+const NEEDS_VALUE = { message: 'a prefix or regex match needs a value', path: ['value'] };
 
-export const QueryParameterMatcher = z.object({
-  name: z.string().min(1, 'must name a query parameter'),
-  kind: z.enum(['exact', 'prefix', 'regex', 'present']),
-  value: z.string(),
-});
+export const HeaderMatcher = z
+  .object({
+    name: z.string().min(1, 'must name a header'),
+    kind: z.enum(['exact', 'prefix', 'regex', 'present', 'absent']),
+    value: z.string(),
+  })
+  .refine(needsValue, NEEDS_VALUE);
 
-export const RouteMatch = z.object({
-  pathKind: z.enum(['prefix', 'path', 'safe_regex', 'path_separated_prefix']),
-  path: z.string(),
-  caseSensitive: z.boolean(),
-  headers: z.array(HeaderMatcher),
-  queryParameters: z.array(QueryParameterMatcher),
-});
+export const QueryParameterMatcher = z
+  .object({
+    name: z.string().min(1, 'must name a query parameter'),
+    kind: z.enum(['exact', 'prefix', 'regex', 'present']),
+    value: z.string(),
+  })
+  .refine(needsValue, NEEDS_VALUE);
+
+export const RouteMatch = z
+  .object({
+    pathKind: z.enum(['prefix', 'path', 'safe_regex', 'path_separated_prefix']),
+    path: z.string(),
+    caseSensitive: z.boolean(),
+    headers: z.array(HeaderMatcher),
+    queryParameters: z.array(QueryParameterMatcher),
+  })
+  .superRefine((match, context) => {
+    // The constraints Envoy's RouteMatch declares for these two path kinds.
+    if (match.pathKind === 'safe_regex' && match.path.length === 0) {
+      context.addIssue({ code: 'custom', path: ['path'], message: 'a regex match needs a regex' });
+    }
+    if (match.pathKind === 'path_separated_prefix' && !/^[^?#]+[^?#/]$/.test(match.path)) {
+      context.addIssue({ code: 'custom', path: ['path'], message: 'a path-separated prefix starts with / and must not end with / nor contain ? or #' });
+    }
+  });
 
 export const RetryPolicy = z.object({
   retryOn: z.string().min(1, 'must list retry conditions, like 5xx,reset'),
-  numRetries: z.number().int().min(0).max(100),
+  numRetries: Uint32,
   perTryTimeout: Duration.nullable(),
 });
 
@@ -119,7 +143,7 @@ const forwardOptions = {
 
 export const WeightedTarget = z.object({
   clusterId: Id,
-  weight: z.number().int().min(0).max(4294967295),
+  weight: Uint32,
 });
 
 export const RedirectCode = z.enum([
@@ -132,7 +156,7 @@ export const RedirectCode = z.enum([
 
 export const RuleAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cluster'), clusterId: Id.nullable(), ...forwardOptions }),
-  z.object({ kind: z.literal('weighted'), clusters: z.array(WeightedTarget), ...forwardOptions }),
+  z.object({ kind: z.literal('weighted'), clusters: z.array(WeightedTarget).min(1, 'a split needs at least one cluster'), ...forwardOptions }),
   z.object({
     kind: z.literal('redirect'),
     hostRedirect: z.string().nullable(),
@@ -180,27 +204,27 @@ export const Route = z.object({
 export const Endpoint = z.object({
   host: z.string().min(1, 'must name a host or IP address'),
   port: Port,
-  weight: z.number().int().min(1).max(4294967295).nullable(),
+  weight: Uint32.min(1, 'must be at least 1').nullable(),
 });
 
 export const HealthCheck = z.object({
   path: z.string().regex(/^\//, 'must be a path starting with /'),
   host: z.string().nullable(),
-  interval: Duration,
-  timeout: Duration,
-  healthyThreshold: z.number().int().min(1),
-  unhealthyThreshold: z.number().int().min(1),
+  interval: PositiveDuration,
+  timeout: PositiveDuration,
+  healthyThreshold: Uint32.min(1, 'must be at least 1'),
+  unhealthyThreshold: Uint32.min(1, 'must be at least 1'),
 });
 
 export const CircuitBreakers = z.object({
-  maxConnections: z.number().int().min(0).nullable(),
-  maxPendingRequests: z.number().int().min(0).nullable(),
-  maxRequests: z.number().int().min(0).nullable(),
-  maxRetries: z.number().int().min(0).nullable(),
+  maxConnections: Uint32.nullable(),
+  maxPendingRequests: Uint32.nullable(),
+  maxRequests: Uint32.nullable(),
+  maxRetries: Uint32.nullable(),
 });
 
 export const OutlierDetection = z.object({
-  consecutive5xx: z.number().int().min(0).nullable(),
+  consecutive5xx: Uint32.nullable(),
   interval: Duration.nullable(),
   baseEjectionTime: Duration.nullable(),
   maxEjectionPercent: z.number().int().min(0).max(100).nullable(),
@@ -214,7 +238,7 @@ export const Cluster = z.object({
   name: ElementName,
   type: DiscoveryType,
   lbPolicy: LbPolicy,
-  connectTimeout: Duration,
+  connectTimeout: PositiveDuration,
   endpoints: z.array(Endpoint),
   http2: z.boolean(),
   /** Upstream TLS; `sni` empty means no SNI is sent. */
@@ -240,7 +264,7 @@ export const Resources = z.object({
 
 export const Deployment = z.object({
   /** Name of the Pod and DaemonSet, and the app.kubernetes.io/name label. */
-  name: KubernetesObjectName,
+  name: KubernetesObjectName.max(63, 'must be at most 63 characters (it is also the app.kubernetes.io/name Kubernetes label value)'),
   namespace: KubernetesLabelName,
   labels: z.record(LabelKey, LabelValue),
   /** The application container the Envoy sidecar sits beside (Pod only). */

@@ -125,6 +125,11 @@ export function templateByName(name: string): Template | undefined {
   return TEMPLATES.find((t) => t.name === name);
 }
 
+/** A design with nothing drawn yet: only the deployment defaults. */
+export function emptyDesign(): Design {
+  return { version: DESIGN_VERSION, name: 'Untitled design', listeners: [], routes: [], clusters: [], deployment: newDeployment(), layout: {} };
+}
+
 export function defaultDesign(): Design {
   return sidecar();
 }

@@ -1,0 +1,91 @@
+// Page object for the designer: what a person sees and does, through roles and labels.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class DesignerPage {
+  readonly requests: string[] = [];
+  readonly consoleErrors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.context().on('request', (request) => this.requests.push(request.url()));
+    page.on('console', (message) => message.type() === 'error' && this.consoleErrors.push(message.text()));
+    page.on('pageerror', (error) => this.consoleErrors.push(error.message));
+  }
+
+  async open() {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await this.page.goto('/');
+    await expect(this.canvas.locator('.react-flow__node').first()).toBeVisible();
+  }
+
+  get canvas(): Locator {
+    return this.page.getByTestId('canvas');
+  }
+
+  get inspector(): Locator {
+    return this.page.getByRole('complementary', { name: 'Inspector' });
+  }
+
+  get preview(): Locator {
+    return this.page.getByRole('region', { name: 'Generated files' });
+  }
+
+  /** A node on the canvas by kind and name, e.g. node('cluster', 'service'). */
+  node(kind: 'listener' | 'route' | 'cluster', name: string): Locator {
+    return this.canvas.getByTestId(`${kind}-${name}`);
+  }
+
+  async newEmptyDesign() {
+    await this.page.getByRole('button', { name: 'New…' }).click();
+    await this.page.getByRole('button', { name: /Empty design/ }).click();
+    await expect(this.canvas.locator('.react-flow__node')).toHaveCount(0);
+  }
+
+  async add(kind: 'Listener' | 'Route' | 'Cluster') {
+    await this.page.getByRole('button', { name: `+ ${kind}` }).click();
+  }
+
+  /** Drags from a source handle to a target handle with the mouse, as a person would. */
+  async drag(from: Locator, to: Locator) {
+    const a = await from.boundingBox();
+    const b = await to.boundingBox();
+    if (!a || !b) throw new Error('handle not visible');
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  listenerHandle(name: string): Locator {
+    return this.node('listener', name).locator('.react-flow__handle.source');
+  }
+
+  ruleHandle(routeName: string, ruleNumber: number): Locator {
+    return this.node('route', routeName).getByTestId(`rule-${ruleNumber}`).locator('.react-flow__handle.source');
+  }
+
+  targetHandle(kind: 'route' | 'cluster', name: string): Locator {
+    return this.node(kind, name).locator('.react-flow__handle.target');
+  }
+
+  /** Selects an element by clicking its node's title, as a person would. */
+  async select(kind: 'listener' | 'route' | 'cluster', name: string) {
+    await this.node(kind, name).locator('.node-title').click();
+  }
+
+  async openTab(file: string) {
+    await this.preview.getByRole('tab', { name: file }).click();
+  }
+
+  /** The exact text of a generated file, through the preview's Copy button and the clipboard. */
+  async copiedText(file: string): Promise<string> {
+    await this.openTab(file);
+    await this.preview.getByRole('button', { name: `Copy ${file}` }).click();
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** Requests that left the page's origin. */
+  foreignRequests(origin: string): string[] {
+    return this.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+  }
+}

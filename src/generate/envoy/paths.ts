@@ -1,0 +1,34 @@
+// Where a design element lands in the generated bootstrap, as a path of keys and indexes.
+// Used to reveal a selected element in the preview, and to point findings at Envoy config paths.
+import type { Design } from '../../model/schema';
+
+export type ConfigPath = (string | number)[];
+
+const HCM_ROUTE_CONFIG = ['filter_chains', 0, 'filters', 0, 'typed_config', 'route_config'];
+
+export function envoyPathOf(design: Design, id: string): ConfigPath | null {
+  const listenerIndex = design.listeners.findIndex((l) => l.id === id);
+  if (listenerIndex >= 0) return ['static_resources', 'listeners', listenerIndex];
+  const clusterIndex = design.clusters.findIndex((c) => c.id === id);
+  if (clusterIndex >= 0) return ['static_resources', 'clusters', clusterIndex];
+  for (const route of design.routes) {
+    const ruleIndex = route.rules.findIndex((r) => r.id === id);
+    if (route.id !== id && ruleIndex < 0) continue;
+    // A virtual host is emitted inside every listener that serves it; point at the first.
+    const at = virtualHostPath(design, route.id);
+    if (!at) return null;
+    return ruleIndex >= 0 ? [...at, 'routes', ruleIndex] : at;
+  }
+  return null;
+}
+
+function virtualHostPath(design: Design, routeId: string): ConfigPath | null {
+  for (const [listenerIndex, listener] of design.listeners.entries()) {
+    if (listener.protocol !== 'http') continue;
+    // Only served routes that exist are emitted, so the index counts existing ones.
+    const served = listener.routeIds.filter((r) => design.routes.some((route) => route.id === r));
+    const hostIndex = served.indexOf(routeId);
+    if (hostIndex >= 0) return ['static_resources', 'listeners', listenerIndex, ...HCM_ROUTE_CONFIG, 'virtual_hosts', hostIndex];
+  }
+  return null;
+}

@@ -1,0 +1,73 @@
+import { useMemo } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useStore } from '../../store/store';
+import { useResolvedTheme } from '../theme/useResolvedTheme';
+import { ClusterNode } from './nodes/ClusterNode';
+import { ListenerNode } from './nodes/ListenerNode';
+import { RouteNode } from './nodes/RouteNode';
+import { projectEdges, projectNodes } from './projection';
+import { useCanvasHandlers } from './useCanvasHandlers';
+import { CanvasHint } from './CanvasHint';
+import './canvas.css';
+
+// At module scope: a new object per render would remount every node.
+const nodeTypes = { listener: ListenerNode, route: RouteNode, cluster: ClusterNode };
+const SNAP_GRID: [number, number] = [20, 20];
+
+function CanvasView() {
+  const listeners = useStore((s) => s.design.listeners);
+  const routes = useStore((s) => s.design.routes);
+  const clusters = useStore((s) => s.design.clusters);
+  const layout = useStore((s) => s.design.layout);
+  const selection = useStore((s) => s.selection);
+  const theme = useResolvedTheme();
+  const handlers = useCanvasHandlers();
+
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const nodes = useMemo(
+    () => projectNodes({ listeners, routes, clusters, layout }, selected),
+    [listeners, routes, clusters, layout, selected],
+  );
+  const edges = useMemo(() => projectEdges({ listeners, routes, clusters }, selected), [listeners, routes, clusters, selected]);
+
+  return (
+    <div className="canvas" onDrop={handlers.onDrop} onDragOver={handlers.onDragOver} data-testid="canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        colorMode={theme}
+        onNodesChange={handlers.onNodesChange}
+        onEdgesChange={handlers.onEdgesChange}
+        onConnect={handlers.onConnect}
+        onConnectEnd={handlers.onConnectEnd}
+        isValidConnection={handlers.isValidConnection}
+        onPaneClick={handlers.onPaneClick}
+        // Deleting goes through our own shortcut so rules, nodes and edges share one path.
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, Delete to remove, arrow keys to move.' }}
+      >
+        <Background gap={20} />
+        <Controls aria-label="Zoom controls" />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+      </ReactFlow>
+      <CanvasHint />
+    </div>
+  );
+}
+
+export function Canvas() {
+  return (
+    <ReactFlowProvider>
+      <CanvasView />
+    </ReactFlowProvider>
+  );
+}

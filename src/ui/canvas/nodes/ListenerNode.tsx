@@ -1,0 +1,22 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useStore } from '../../../store/store';
+import { selectListener } from '../../../store/selectors';
+
+function ListenerNodeView({ id }: NodeProps) {
+  const listener = useStore(selectListener(id));
+  if (!listener) return null;
+  return (
+    <div className="node node-listener" data-testid={`listener-${listener.name}`}>
+      <div className="node-kind">Listener</div>
+      <div className="node-title">{listener.name}</div>
+      <div className="node-detail">
+        {listener.address}:{listener.port} · {listener.protocol.toUpperCase()}
+        {listener.tls && <span className="badge">TLS</span>}
+      </div>
+      <Handle type="source" position={Position.Right} id="out" aria-label={`Connect from listener ${listener.name}`} />
+    </div>
+  );
+}
+
+export const ListenerNode = memo(ListenerNodeView);

@@ -1,0 +1,26 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useStore } from '../../../store/store';
+import { selectRoute } from '../../../store/selectors';
+import { RuleRow } from './RuleRow';
+
+function RouteNodeView({ id }: NodeProps) {
+  const route = useStore(selectRoute(id));
+  if (!route) return null;
+  return (
+    <div className="node node-route" data-testid={`route-${route.name}`}>
+      <Handle type="target" position={Position.Left} id="in" aria-label={`Connect to route ${route.name}`} />
+      <div className="node-kind">Route</div>
+      <div className="node-title">{route.name}</div>
+      <div className="node-detail node-domains">{route.domains.join(', ')}</div>
+      <ol className="rules" aria-label={`Rules of ${route.name}`}>
+        {route.rules.map((rule, index) => (
+          <RuleRow key={rule.id} rule={rule} index={index} />
+        ))}
+      </ol>
+      {route.rules.length === 0 && <div className="node-detail">No rules: every request gets 404</div>}
+    </div>
+  );
+}
+
+export const RouteNode = memo(RouteNodeView);

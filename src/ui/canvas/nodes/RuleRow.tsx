@@ -1,0 +1,40 @@
+import { memo } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import type { Rule } from '../../../model/schema';
+import { ruleTargets } from '../../../model/connections';
+import { useStore } from '../../../store/store';
+import { selectIsSelected } from '../../../store/selectors';
+import { describeAction, describeMatch } from './ruleSummary';
+
+/** One rule inside a route node, with its own outgoing handle to clusters. */
+function RuleRowView({ rule, index }: { rule: Rule; index: number }) {
+  const selected = useStore(selectIsSelected(rule.id));
+  const select = useStore((s) => s.select);
+  const broken = useStore((s) => ruleTargets(rule).some((id) => !s.design.clusters.some((c) => c.id === id)));
+  const forwards = rule.action.kind === 'cluster' || rule.action.kind === 'weighted';
+  return (
+    <li className={`rule${selected ? ' selected' : ''}${broken ? ' broken' : ''}`} data-testid={`rule-${index + 1}`}>
+      <button
+        type="button"
+        className="rule-select nodrag"
+        aria-pressed={selected}
+        onClick={(event) => {
+          event.stopPropagation();
+          select([rule.id]);
+        }}
+      >
+        <span className="rule-index">{index + 1}</span>
+        <span className="rule-match">{describeMatch(rule)}</span>
+        <span className="rule-action">{describeAction(rule)}</span>
+      </button>
+      {broken && (
+        <span className="dangling" role="img" aria-label={`Rule ${index + 1} forwards to a removed cluster`} title="Forwards to a cluster that was removed">
+          ⚠ missing cluster
+        </span>
+      )}
+      {forwards && <Handle type="source" position={Position.Right} id={rule.id} aria-label={`Connect rule ${index + 1} to a cluster`} />}
+    </li>
+  );
+}
+
+export const RuleRow = memo(RuleRowView);

@@ -1,0 +1,86 @@
+// The read-only Monaco view of one generated file. It receives the loaded monacoSetup module as a
+// prop and imports Monaco only as types, so it can sit in the main bundle without pulling Monaco in.
+import { useLayoutEffect, useRef } from 'react';
+import type { FileName } from '../../generate/files';
+import type { LineRange } from '../../generate/locate';
+import type * as MonacoSetup from './monacoSetup';
+import { minimalEdit } from './previewText';
+
+type Editor = ReturnType<MonacoSetup.MonacoApi['editor']['create']>;
+type Props = { setup: typeof MonacoSetup; file: FileName; text: string; highlight: LineRange | null; dark: boolean };
+
+export function MonacoView({ setup, file, text, highlight, dark }: Props) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<Editor | null>(null);
+  const decorationsRef = useRef<ReturnType<Editor['createDecorationsCollection']> | null>(null);
+  // Per-file scroll position and folds, so switching tabs back and forth keeps each file's place.
+  const viewStatesRef = useRef(new Map<string, ReturnType<Editor['saveViewState']>>());
+  const { monaco } = setup;
+
+  // Layout effects: the editor exists and shows the right file before the browser first paints,
+  // so swapping the <pre> for Monaco doesn't flash an empty box.
+  useLayoutEffect(() => {
+    const editor = monaco.editor.create(hostRef.current!, {
+      readOnly: true,
+      domReadOnly: true,
+      minimap: { enabled: false },
+      automaticLayout: true,
+      scrollBeyondLastLine: false,
+      wordWrap: 'off',
+      // The default 'dimmed' number on the empty line after the final newline fails AA contrast.
+      renderFinalNewline: 'off',
+      model: null,
+    });
+    editorRef.current = editor;
+    decorationsRef.current = editor.createDecorationsCollection();
+    return () => {
+      // Models outlive the editor (modelFor), so take the highlight off before letting go.
+      decorationsRef.current?.clear();
+      editor.dispose();
+      editorRef.current = null;
+    };
+  }, [monaco]);
+
+  useLayoutEffect(() => {
+    const editor = editorRef.current!;
+    const model = setup.modelFor(file, text);
+    // Apply only the changed span: a whole-text setValue would reset scroll position and folds.
+    const edit = minimalEdit(model.getValue(), text);
+    if (edit) {
+      const range = monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end));
+      model.applyEdits([{ range, text: edit.text }]);
+    }
+    const outgoing = editor.getModel();
+    if (outgoing !== model) {
+      // Decorations live in the model: clear them from the outgoing one (re-set below for the new).
+      decorationsRef.current?.clear();
+      if (outgoing) viewStatesRef.current.set(outgoing.uri.toString(), editor.saveViewState());
+      editor.setModel(model);
+      const saved = viewStatesRef.current.get(model.uri.toString());
+      if (saved) editor.restoreViewState(saved);
+    }
+    editor.updateOptions({ ariaLabel: `${file} (read-only)` });
+  }, [setup, monaco, file, text]);
+
+  // Before first paint too, so a dark page never flashes a light editor.
+  useLayoutEffect(() => {
+    setup.setDark(dark);
+  }, [setup, dark]);
+
+  const start = highlight?.startLine ?? 0;
+  const end = highlight?.endLine ?? 0;
+  // Re-set on every text change too: an edit can move a decoration's edges without moving the
+  // computed range's line numbers.
+  useLayoutEffect(() => {
+    const decorations = decorationsRef.current!;
+    if (!start) decorations.clear();
+    else decorations.set([{ range: new monaco.Range(start, 1, end, 1), options: { isWholeLine: true, className: 'preview-highlight' } }]);
+  }, [monaco, file, text, start, end]);
+
+  // Keyed on file and line numbers only: an edit that leaves the range in place doesn't scroll.
+  useLayoutEffect(() => {
+    if (start) editorRef.current!.revealLinesInCenterIfOutsideViewport(start, end);
+  }, [monaco, file, start, end]);
+
+  return <div ref={hostRef} className="preview-monaco" />;
+}

@@ -1,0 +1,78 @@
+// The live preview of every generated file: tabs, Copy/Download, and the active file's text,
+// first as a plain <pre> and then in a read-only Monaco editor once its lazy chunk has loaded.
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { FileName } from '../../generate/files';
+import { filesOf } from '../../store/selectors';
+import { useStore } from '../../store/store';
+import type * as MonacoSetup from './monacoSetup';
+import { MonacoView } from './MonacoView';
+import { PlainView } from './PlainView';
+import { PreviewActions } from './PreviewActions';
+import { PreviewTabs } from './PreviewTabs';
+import { highlightRange, isEnvoyFile } from './previewText';
+import { useDocumentDark } from './useDocumentDark';
+import './preview.css';
+
+/** Starts loading Monaco after the first render; null until it has arrived (or if it fails). */
+function useMonaco(): typeof MonacoSetup | null {
+  const [setup, setSetup] = useState<typeof MonacoSetup | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./monacoSetup').then(
+      (module) => live && setSetup(module),
+      // The <pre> stays: every feature of the panel works without Monaco.
+      (error: unknown) => console.warn('Monaco failed to load; showing plain text.', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return setup;
+}
+
+export function PreviewPanel() {
+  const activeTab = useStore((s) => s.activeTab);
+  const setActiveTab = useStore((s) => s.setActiveTab);
+  // Narrow: re-renders when the active file's text changes, not on every design edit.
+  const text = useStore((s) => filesOf(s.design)[s.activeTab]);
+  // The design matters only for revealing a sole selection in an Envoy file; otherwise null, so
+  // edits that don't change the text don't re-render the panel.
+  const selection = useStore((s) => s.selection);
+  const design = useStore((s) => (isEnvoyFile(s.activeTab) && s.selection.length === 1 ? s.design : null));
+  const highlight = useMemo(
+    () => (design ? highlightRange(design, activeTab, selection, text) : null),
+    [design, activeTab, selection, text],
+  );
+
+  const setup = useMonaco();
+  const dark = useDocumentDark();
+  const baseId = useId();
+  const panelId = `${baseId}-panel`;
+  const tabId = (file: FileName) => `${baseId}-tab-${file.replace(/\W/g, '-')}`;
+  const label = `${activeTab} (read-only)`;
+
+  return (
+    <section className="preview" aria-label="Preview of generated files">
+      <div className="preview-bar">
+        <PreviewTabs active={activeTab} onSelect={setActiveTab} tabId={tabId} panelId={panelId} />
+        <PreviewActions file={activeTab} text={text} />
+      </div>
+      <div
+        id={panelId}
+        role="tabpanel"
+        aria-labelledby={tabId(activeTab)}
+        className="preview-body"
+        data-file={activeTab}
+        data-editor={setup ? 'monaco' : 'plain'}
+        data-highlight-start={highlight?.startLine}
+        data-highlight-end={highlight?.endLine}
+      >
+        {setup ? (
+          <MonacoView setup={setup} file={activeTab} text={text} highlight={highlight} dark={dark} />
+        ) : (
+          <PlainView text={text} label={label} highlight={highlight} />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+// Monaco, bundled locally and loaded only through a dynamic import() from PreviewPanel, so it
+// lands in its own lazy chunk and the app works (plain <pre>) before it arrives.
+// The lean entry points below keep out the ~80 language grammars, the TypeScript, CSS, HTML and
+// JSON language services and the editing contributions that the `monaco-editor` root pulls in.
+import * as monaco from 'monaco-editor/editor';
+// Only the editor contributions a read-only viewer uses. features/register.all would add ~300 kB
+// gzip of editing machinery (inline completions, suggest, snippets, rename, code actions, ...).
+import 'monaco-editor/features/codicon/register'; // icon font for the find widget and folding
+import 'monaco-editor/features/find/register'; // Ctrl+F
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/clipboard/register'; // copy from the context menu
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/readOnlyMessage/register'; // says why typing does nothing
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/wordOperations/register'; // Ctrl+Arrow word navigation
+import 'monaco-editor/features/lineSelection/register';
+import 'monaco-editor/features/gotoLine/register'; // Ctrl+G
+import 'monaco-editor/features/toggleTabFocusMode/register'; // Ctrl+M, for keyboard users
+import 'monaco-editor/languages/definitions/yaml/register';
+import 'monaco-editor/languages/definitions/markdown/register';
+// Vite's ?worker bundles each worker as a local asset: nothing is fetched from a CDN.
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import type { FileName } from '../../generate/files';
+import { JSON_CONFIGURATION, JSON_GRAMMAR, JSON_LANGUAGE } from './jsonLanguage';
+import { languageOf } from './previewText';
+import { DARK, DARK_THEME, LIGHT, LIGHT_THEME } from './previewThemes';
+
+// Only the core editor worker: no language here has a worker-backed service (see jsonLanguage.ts).
+self.MonacoEnvironment = {
+  getWorker() {
+    return new EditorWorker();
+  },
+};
+
+monaco.languages.register(JSON_LANGUAGE);
+monaco.languages.setLanguageConfiguration('json', JSON_CONFIGURATION);
+monaco.languages.setMonarchTokensProvider('json', JSON_GRAMMAR);
+monaco.editor.defineTheme(LIGHT_THEME, LIGHT);
+monaco.editor.defineTheme(DARK_THEME, DARK);
+
+/** Monaco's theme is global, like <html data-theme>; the editor root keeps the vs / vs-dark class. */
+export function setDark(dark: boolean): void {
+  monaco.editor.setTheme(dark ? DARK_THEME : LIGHT_THEME);
+}
+
+export type MonacoApi = typeof monaco;
+export { monaco };
+
+/**
+ * One model per generated file, created on first use and kept: switching tabs swaps models rather
+ * than rewriting text, and each file keeps its language and tokenization state.
+ */
+export function modelFor(file: FileName, text: string): monaco.editor.ITextModel {
+  const uri = monaco.Uri.parse(`inmemory://preview/${file}`);
+  return monaco.editor.getModel(uri) ?? monaco.editor.createModel(text, languageOf(file), uri);
+}

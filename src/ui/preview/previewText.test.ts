@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { FILE_NAMES } from '../../generate/files';
+import { templateByName } from '../../model/templates';
+import { filesOf } from '../../store/selectors';
+import { applyEdit, highlightRange, isEnvoyFile, languageOf, mimeOf, minimalEdit } from './previewText';
+
+describe('languageOf / mimeOf', () => {
+  it('maps every generated file to a Monaco language by extension', () => {
+    const languages = Object.fromEntries(FILE_NAMES.map((f) => [f, languageOf(f)]));
+    expect(languages).toEqual({
+      'envoy.json': 'json',
+      'envoy.yaml': 'yaml',
+      'configmap.yaml': 'yaml',
+      'pod.yaml': 'yaml',
+      'daemonset.yaml': 'yaml',
+      'kustomization.yaml': 'yaml',
+      'README.md': 'markdown',
+      'design.json': 'json',
+    });
+    expect(languageOf('x.yml')).toBe('yaml');
+    expect(languageOf('notes.txt')).toBe('plaintext');
+  });
+  it('gives a text MIME type per kind', () => {
+    expect(mimeOf('envoy.json')).toBe('application/json');
+    expect(mimeOf('pod.yaml')).toBe('application/yaml');
+    expect(mimeOf('README.md')).toBe('text/markdown');
+    expect(mimeOf('x')).toBe('text/plain');
+  });
+  it('knows which files are the Envoy bootstrap', () => {
+    expect(FILE_NAMES.filter(isEnvoyFile)).toEqual(['envoy.json', 'envoy.yaml']);
+  });
+});
+
+describe('highlightRange', () => {
+  const design = templateByName('front-proxy')!.build();
+  const files = filesOf(design);
+  const lines = (file: 'envoy.json' | 'envoy.yaml', id: string) => {
+    const range = highlightRange(design, file, [id], files[file]);
+    expect(range).not.toBeNull();
+    return files[file].split('\n').slice(range!.startLine - 1, range!.endLine).join('\n');
+  };
+
+  it('finds a cluster, a listener, a virtual host and a rule in both Envoy files', () => {
+    for (const file of ['envoy.yaml', 'envoy.json'] as const) {
+      expect(lines(file, 'cluster-2')).toContain('api.default.svc.cluster.local');
+      expect(lines(file, 'cluster-2')).not.toContain('web.default.svc.cluster.local');
+      expect(lines(file, 'listener-1')).toContain('8080');
+      expect(lines(file, 'route-1')).toContain('api.example.com');
+      expect(lines(file, 'route-1')).not.toContain('"web"');
+      expect(lines(file, 'rule-2')).toContain('/api/');
+    }
+  });
+
+  it('is a sane range: 1-based, start before end, inside the text', () => {
+    const range = highlightRange(design, 'envoy.yaml', ['cluster-1'], files['envoy.yaml'])!;
+    expect(range.startLine).toBeGreaterThanOrEqual(1);
+    expect(range.endLine).toBeGreaterThanOrEqual(range.startLine);
+    expect(range.endLine).toBeLessThanOrEqual(files['envoy.yaml'].split('\n').length);
+  });
+
+  it('is null for other files, no or several selected ids, edges and unknown ids', () => {
+    expect(highlightRange(design, 'pod.yaml', ['cluster-1'], files['pod.yaml'])).toBeNull();
+    expect(highlightRange(design, 'design.json', ['cluster-1'], files['design.json'])).toBeNull();
+    expect(highlightRange(design, 'envoy.yaml', [], files['envoy.yaml'])).toBeNull();
+    expect(highlightRange(design, 'envoy.yaml', ['cluster-1', 'cluster-2'], files['envoy.yaml'])).toBeNull();
+    expect(highlightRange(design, 'envoy.yaml', ['edge:listener-1:route-1'], files['envoy.yaml'])).toBeNull();
+    expect(highlightRange(design, 'envoy.yaml', ['nope'], files['envoy.yaml'])).toBeNull();
+  });
+});
+
+describe('minimalEdit', () => {
+  it('is null for equal texts and keeps common prefix and suffix', () => {
+    expect(minimalEdit('abc', 'abc')).toBeNull();
+    expect(minimalEdit('port: 80\nx', 'port: 8080\nx')).toEqual({ start: 8, end: 8, text: '80' });
+    expect(minimalEdit('aXa', 'aa')).toEqual({ start: 1, end: 2, text: '' });
+    expect(minimalEdit('', 'new')).toEqual({ start: 0, end: 0, text: 'new' });
+  });
+  it('always reproduces the new text', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (before, after) => {
+        const edit = minimalEdit(before, after);
+        expect(applyEdit(before, edit)).toBe(after);
+        if (edit) expect(edit.start).toBeLessThanOrEqual(edit.end);
+      }),
+    );
+  });
+});

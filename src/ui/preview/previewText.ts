@@ -1,0 +1,73 @@
+// Pure helpers behind the preview panel, kept free of React and Monaco so they are unit-tested.
+import type { FileName } from '../../generate/files';
+import { envoyPathOf } from '../../generate/envoy/paths';
+import { locatePath, type LineRange } from '../../generate/locate';
+import type { Design } from '../../model/schema';
+
+export type PreviewLanguage = 'json' | 'yaml' | 'markdown' | 'plaintext';
+
+/** Monaco language id by extension; every generated file is one of these three. */
+export function languageOf(file: string): PreviewLanguage {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.md')) return 'markdown';
+  return 'plaintext';
+}
+
+/** MIME type for the download Blob, so the browser and OS treat the file as text of its kind. */
+export function mimeOf(file: string): string {
+  switch (languageOf(file)) {
+    case 'json':
+      return 'application/json';
+    case 'yaml':
+      return 'application/yaml';
+    case 'markdown':
+      return 'text/markdown';
+    default:
+      return 'text/plain';
+  }
+}
+
+/** Only the Envoy bootstrap files are addressed by envoyPathOf; the others embed or omit it. */
+export function isEnvoyFile(file: FileName): boolean {
+  return file === 'envoy.json' || file === 'envoy.yaml';
+}
+
+/**
+ * The lines to highlight: the sole selected element's config, in an Envoy file. Edges ("edge:…")
+ * have no config of their own, and several selected elements have no single place to reveal.
+ */
+export function highlightRange(design: Design, file: FileName, selection: readonly string[], text: string): LineRange | null {
+  if (!isEnvoyFile(file) || selection.length !== 1) return null;
+  const id = selection[0];
+  if (id.startsWith('edge:')) return null;
+  const path = envoyPathOf(design, id);
+  return path ? locatePath(text, path) : null;
+}
+
+
+export type TextEdit = { start: number; end: number; text: string };
+
+/**
+ * The smallest single replacement turning `before` into `after` (common prefix and suffix kept).
+ * Applying it instead of replacing the whole text keeps the editor's scroll position and folds.
+ */
+export function minimalEdit(before: string, after: string): TextEdit | null {
+  if (before === after) return null;
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < max - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
+  return { start: prefix, end: before.length - suffix, text: after.slice(prefix, after.length - suffix) };
+}
+
+/** Applies a TextEdit to a string (the reference semantics Monaco's applyEdits must match). */
+export function applyEdit(text: string, edit: TextEdit | null): string {
+  return edit ? text.slice(0, edit.start) + edit.text + text.slice(edit.end) : text;
+}
