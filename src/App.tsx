@@ -28,34 +28,34 @@ export function App() {
     <div className="app">
       <Toolbar />
       <Group orientation="horizontal" className="workspace" id="workspace">
-        <Panel id="outline" defaultSize="14%" minSize="8%" collapsible>
+        <Panel id="outline-panel" defaultSize="11%" minSize="8%" collapsible>
           <Outline />
         </Panel>
         <Separator className="separator" />
-        <Panel id="canvas" minSize="25%">
+        <Panel id="canvas-panel" minSize="25%">
           <main className="canvas-area" aria-label="Canvas">
             <Canvas />
           </main>
         </Panel>
         <Separator className="separator" />
-        <Panel id="inspector" defaultSize="22%" minSize="15%">
-          <aside className="side" aria-label="Inspector">
+        <Panel id="inspector-panel" defaultSize="21%" minSize="15%">
+          <div className="side">
             <InspectorPanel />
-          </aside>
+          </div>
         </Panel>
         <Separator className="separator" />
         <Panel
-          id="preview"
-          defaultSize="30%"
+          id="preview-panel"
+          defaultSize="28%"
           minSize="15%"
           collapsible
           collapsedSize="0%"
           panelRef={previewPanel}
           onResize={(size) => useStore.getState().setPreviewCollapsed(size.asPercentage === 0)}
         >
-          <section className="side" aria-label="Generated files">
+          <div className="side">
             <PreviewPanel />
-          </section>
+          </div>
         </Panel>
       </Group>
     </div>

@@ -22,11 +22,11 @@ export class DesignerPage {
   }
 
   get inspector(): Locator {
-    return this.page.getByRole('complementary', { name: 'Inspector' });
+    return this.page.getByRole('region', { name: 'Inspector' });
   }
 
   get preview(): Locator {
-    return this.page.getByRole('region', { name: 'Generated files' });
+    return this.page.getByRole('region', { name: 'Preview of generated files' });
   }
 
   /** A node on the canvas by kind and name, e.g. node('cluster', 'service'). */

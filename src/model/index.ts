@@ -7,3 +7,4 @@ export * from './load';
 export * from './problems';
 export * from './templates';
 export * from './clipboard';
+export * from './edits';

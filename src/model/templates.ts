@@ -5,7 +5,7 @@ import { DESIGN_VERSION, type Cluster, type Design, type Listener, type Route, t
 
 export type Template = { name: string; title: string; description: string; build: () => Design };
 
-const COLUMN = { listener: 0, route: 360, cluster: 760 };
+const COLUMN = { listener: 0, route: 320, cluster: 640 };
 const ROW = 200;
 
 /** Places listeners, routes and clusters in three columns, each element on its own row. */

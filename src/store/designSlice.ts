@@ -6,6 +6,8 @@ import type { StoreState } from './store';
 
 export type DesignSlice = {
   design: Design;
+  /** Changes whenever a whole new document replaces the design (so the canvas can fit it in view). */
+  documentId: number;
   /** Applies a pure operation from src/model to the design. */
   edit: (operation: (design: Design) => Design) => void;
   /** Replaces the whole design (a loaded, already validated document). */
@@ -14,10 +16,11 @@ export type DesignSlice = {
 
 export const createDesignSlice: StateCreator<StoreState, [], [], DesignSlice> = (set) => ({
   design: defaultDesign(),
+  documentId: 0,
   edit: (operation) =>
     set((state) => {
       const design = operation(state.design);
       return design === state.design ? state : { design };
     }),
-  replaceDesign: (design) => set({ design }),
+  replaceDesign: (design) => set((state) => ({ design, documentId: state.documentId + 1 })),
 });

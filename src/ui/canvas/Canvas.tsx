@@ -9,6 +9,7 @@ import { RouteNode } from './nodes/RouteNode';
 import { projectEdges, projectNodes } from './projection';
 import { useCanvasHandlers } from './useCanvasHandlers';
 import { CanvasHint } from './CanvasHint';
+import { FIT_VIEW_OPTIONS, FitViewOnLoad } from './FitViewOnLoad';
 import './canvas.css';
 
 // At module scope: a new object per render would remount every node.
@@ -50,7 +51,7 @@ function CanvasView() {
         snapToGrid
         snapGrid={SNAP_GRID}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, Delete to remove, arrow keys to move.' }}
@@ -58,6 +59,7 @@ function CanvasView() {
         <Background gap={20} />
         <Controls aria-label="Zoom controls" />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <FitViewOnLoad />
       </ReactFlow>
       <CanvasHint />
     </div>

@@ -7,7 +7,7 @@ export type PaletteKind = 'listener' | 'route' | 'cluster';
 export const PALETTE_MIME = 'application/x-envoy-route-designer-element';
 
 const ADD = { listener: addListener, route: addRoute, cluster: addCluster } as const;
-const COLUMN: Record<PaletteKind, number> = { listener: 0, route: 360, cluster: 760 };
+const COLUMN: Record<PaletteKind, number> = { listener: 0, route: 320, cluster: 640 };
 
 /** Adds an element and selects it, so the inspector opens on it. Returns its id. */
 export function addElementAt(kind: PaletteKind, position?: Position): string {

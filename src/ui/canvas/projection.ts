@@ -8,7 +8,7 @@ import { edgeId } from '../../store/edgeIds';
 export type ElementNodeType = 'listener' | 'route' | 'cluster';
 export type ElementNode = Node<Record<string, never>, ElementNodeType>;
 
-const FALLBACK_COLUMN: Record<ElementNodeType, number> = { listener: 0, route: 360, cluster: 760 };
+const FALLBACK_COLUMN: Record<ElementNodeType, number> = { listener: 0, route: 320, cluster: 640 };
 
 function positionOf(design: Pick<Design, 'layout'>, id: string, type: ElementNodeType, row: number): Position {
   return design.layout[id] ?? { x: FALLBACK_COLUMN[type], y: row * 200 };

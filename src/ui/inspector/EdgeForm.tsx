@@ -1,20 +1,11 @@
 // A selected connection (canvas edge): what it joins, its position or weight, and Disconnect.
 import { disconnect } from '../../model/connections';
 import { findElement } from '../../model/operations';
-import type { Design } from '../../model/schema';
 import type { EdgeEnds } from '../../store/edgeIds';
 import { useStore } from '../../store/store';
 import { EdgeDetails } from './EdgeDetails';
+import { endName } from './elementNames';
 import { InspectorHeading } from './InspectorHeading';
-
-/** A readable name for one end of a connection. */
-export function endName(design: Design, id: string): string {
-  const found = findElement(design, id);
-  if (!found) return `removed element ${id}`;
-  if (found.kind !== 'rule') return `${found.kind} "${found.element.name}"`;
-  const position = found.route.rules.findIndex((r) => r.id === id) + 1;
-  return `rule ${position} of route "${found.route.name}"`;
-}
 
 export function EdgeForm({ sourceId, targetId }: EdgeEnds) {
   const design = useStore((s) => s.design);

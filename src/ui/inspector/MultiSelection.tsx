@@ -3,7 +3,7 @@ import { disconnect } from '../../model/connections';
 import { removeElement } from '../../model/operations';
 import { parseEdgeId } from '../../store/edgeIds';
 import { useStore } from '../../store/store';
-import { endName } from './EdgeForm';
+import { endName } from './elementNames';
 import { InspectorHeading } from './InspectorHeading';
 
 export function MultiSelection({ ids }: { ids: string[] }) {

@@ -11,7 +11,7 @@ import { InspectorHeading } from './InspectorHeading';
 import { MatchSection } from './MatchSection';
 import { useRulePatch } from './usePatch';
 
-export function ruleTitle(rule: Rule, route: Route): string {
+function ruleTitle(rule: Rule, route: Route): string {
   const position = route.rules.findIndex((r) => r.id === rule.id) + 1;
   return rule.name ? `Rule "${rule.name}"` : `Rule ${position} of route "${route.name}"`;
 }
@@ -24,7 +24,7 @@ export function RuleForm({ rule, route }: { rule: Rule; route: Route }) {
       <InspectorHeading kind="rule">{ruleTitle(rule, route)}</InspectorHeading>
       <div className="inspector-nav">
         <button type="button" onClick={() => select([route.id])}>
-          ← Back to route
+          <span aria-hidden="true">← </span>Back to route
         </button>
       </div>
       <Section legend="Rule">

@@ -9,7 +9,7 @@ function ClusterNodeView({ id }: NodeProps) {
   const endpoints = cluster.endpoints.length;
   return (
     <div className="node node-cluster" data-testid={`cluster-${cluster.name}`}>
-      <Handle type="target" position={Position.Left} id="in" aria-label={`Connect to cluster ${cluster.name}`} />
+      <Handle type="target" position={Position.Left} id="in" />
       <div className="node-kind">Cluster</div>
       <div className="node-title">{cluster.name}</div>
       <div className="node-detail">

@@ -14,7 +14,7 @@ function ListenerNodeView({ id }: NodeProps) {
         {listener.address}:{listener.port} · {listener.protocol.toUpperCase()}
         {listener.tls && <span className="badge">TLS</span>}
       </div>
-      <Handle type="source" position={Position.Right} id="out" aria-label={`Connect from listener ${listener.name}`} />
+      <Handle type="source" position={Position.Right} id="out" />
     </div>
   );
 }

@@ -9,7 +9,7 @@ function RouteNodeView({ id }: NodeProps) {
   if (!route) return null;
   return (
     <div className="node node-route" data-testid={`route-${route.name}`}>
-      <Handle type="target" position={Position.Left} id="in" aria-label={`Connect to route ${route.name}`} />
+      <Handle type="target" position={Position.Left} id="in" />
       <div className="node-kind">Route</div>
       <div className="node-title">{route.name}</div>
       <div className="node-detail node-domains">{route.domains.join(', ')}</div>

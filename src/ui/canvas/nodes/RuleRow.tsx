@@ -32,7 +32,7 @@ function RuleRowView({ rule, index }: { rule: Rule; index: number }) {
           ⚠ missing cluster
         </span>
       )}
-      {forwards && <Handle type="source" position={Position.Right} id={rule.id} aria-label={`Connect rule ${index + 1} to a cluster`} />}
+      {forwards && <Handle type="source" position={Position.Right} id={rule.id} />}
     </li>
   );
 }
