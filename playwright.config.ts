@@ -7,6 +7,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
+  // Two workers share two cores with the preview server; axe scans and Monaco make pages heavy.
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'list' : 'line',
   use: {
     baseURL: 'http://127.0.0.1:4173',

@@ -8,11 +8,14 @@ import { Outline } from './ui/outline/Outline';
 import { PreviewPanel } from './ui/preview/PreviewPanel';
 import { useThemeAttribute } from './ui/theme/useResolvedTheme';
 import { Toolbar } from './ui/toolbar/Toolbar';
+import { NoticeBanner } from './ui/toolbar/NoticeBanner';
+import { useDocumentBootstrap } from './ui/documents/useDocumentBootstrap';
 import './ui/layout.css';
 
 export function App() {
   useThemeAttribute();
   useShortcuts();
+  useDocumentBootstrap();
   const previewCollapsed = useStore((s) => s.previewCollapsed);
   const previewPanel = usePanelRef();
 
@@ -27,6 +30,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
+      <NoticeBanner />
       <Group orientation="horizontal" className="workspace" id="workspace">
         <Panel id="outline-panel" defaultSize="11%" minSize="8%" collapsible>
           <Outline />

@@ -1,6 +1,8 @@
 // Page object for the designer: what a person sees and does, through roles and labels.
 import { expect, type Locator, type Page } from '@playwright/test';
 
+export const FILES = ['envoy.json', 'envoy.yaml', 'configmap.yaml', 'pod.yaml', 'daemonset.yaml', 'kustomization.yaml', 'README.md', 'design.json'];
+
 export class DesignerPage {
   readonly requests: string[] = [];
   readonly consoleErrors: string[] = [];
@@ -82,6 +84,22 @@ export class DesignerPage {
     await this.openTab(file);
     await this.preview.getByRole('button', { name: `Copy ${file}` }).click();
     return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** Every generated file's exact text, as the preview shows it. */
+  async allFiles(): Promise<Record<string, string>> {
+    const files: Record<string, string> = {};
+    for (const file of FILES) files[file] = await this.copiedText(file);
+    return files;
+  }
+
+  get notice(): Locator {
+    return this.page.getByTestId('notice');
+  }
+
+  /** Waits past the autosave debounce so the last edit is in local storage. */
+  async waitForAutosave() {
+    await this.page.waitForTimeout(800);
   }
 
   /** Requests that left the page's origin. */

@@ -20,7 +20,12 @@ export const FILE_NAMES = [
 export type FileName = (typeof FILE_NAMES)[number];
 export type GeneratedFiles = Record<FileName, string>;
 
-export function generateFiles(design: Design): GeneratedFiles {
+export type GenerateOptions = {
+  /** The designer's URL (no hash): the README then links back to this exact design. */
+  appUrl?: string;
+};
+
+export function generateFiles(design: Design, options: GenerateOptions = {}): GeneratedFiles {
   const bootstrap = buildBootstrap(design);
   const envoyYaml = toYamlText(bootstrap);
   const checksum = sha256Hex(envoyYaml);
@@ -31,7 +36,7 @@ export function generateFiles(design: Design): GeneratedFiles {
     'pod.yaml': toYamlText(buildPod(design, checksum)),
     'daemonset.yaml': toYamlText(buildDaemonSet(design, checksum)),
     'kustomization.yaml': toYamlText(buildKustomization(design)),
-    'README.md': buildReadme(design),
+    'README.md': buildReadme(design, options.appUrl ?? ''),
     'design.json': designJson(design),
   };
 }

@@ -2,8 +2,9 @@
 // line by line; every value in it comes from the design.
 import type { Design } from '../model/schema';
 import { CONFIG_PATH } from './kubernetes/envoyContainer';
+import { encodePermalink, permalinkUrl } from '../share/permalink';
 
-export function buildReadme(design: Design): string {
+export function buildReadme(design: Design, appUrl: string): string {
   const { deployment } = design;
   const ns = deployment.namespace;
   const listeners = design.listeners.map((l) => `- \`${oneLine(l.name)}\` on ${l.address}:${l.port} (${l.protocol}${l.tls ? ', TLS' : ''})`);
@@ -21,6 +22,12 @@ export function buildReadme(design: Design): string {
     `| \`daemonset.yaml\` | DaemonSet \`${deployment.name}\`: one Envoy per node |`,
     '| `kustomization.yaml` | applies the ConfigMap and the chosen workloads |',
     '| `design.json` | this design, to open again in the designer |',
+    '',
+    '## Open this design again',
+    '',
+    ...(appUrl
+      ? [`<${permalinkUrl(appUrl, design)}>`]
+      : ['Append this fragment to the Envoy Route Designer URL:', '', '```text', `#${encodePermalink(design)}`, '```']),
     '',
     '## Listeners',
     '',

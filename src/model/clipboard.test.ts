@@ -24,7 +24,7 @@ describe('copy and paste', () => {
     expect(listener.port).not.toBe(8080);
     expect(pasted.routes.find((r) => r.id === 'route-3')!.name).toBe('web-2');
     expect(pasted.clusters.find((c) => c.id === 'cluster-3')!.name).toBe('web-2');
-    expect(pasted.layout['cluster-3']).toEqual({ x: design.layout['cluster-1'].x + 40, y: design.layout['cluster-1'].y + 40 });
+    expect(pasted.layout['cluster-3']).toEqual({ x: design.layout['cluster-1'].x + 40, y: design.layout['cluster-1'].y + 140 });
     expect(loadDesign(pasted).ok).toBe(true);
   });
 

@@ -27,7 +27,7 @@ export function isEmptyClip(clip: Clip): boolean {
  * Adds the clip's elements as new ones. References between pasted elements follow the copies;
  * references to elements outside the clip keep pointing at the originals when they still exist.
  */
-export function pasteClip(design: Design, clip: Clip, offset: Position = { x: 40, y: 40 }): { design: Design; ids: string[] } {
+export function pasteClip(design: Design, clip: Clip, offset: Position = { x: 40, y: 140 }): { design: Design; ids: string[] } {
   let result = design;
   const idMap = new Map<string, string>();
   const fresh = (oldId: string, prefix: string) => {

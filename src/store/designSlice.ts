@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { Design } from '../model/schema';
 import { defaultDesign } from '../model/templates';
-import type { StoreState } from './store';
+import type { Mutators, StoreState } from './store';
 
 export type DesignSlice = {
   design: Design;
@@ -14,7 +14,7 @@ export type DesignSlice = {
   replaceDesign: (design: Design) => void;
 };
 
-export const createDesignSlice: StateCreator<StoreState, [], [], DesignSlice> = (set) => ({
+export const createDesignSlice: StateCreator<StoreState, Mutators, [], DesignSlice> = (set) => ({
   design: defaultDesign(),
   documentId: 0,
   edit: (operation) =>

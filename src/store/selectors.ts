@@ -5,18 +5,20 @@ import type { Design } from '../model/schema';
 import type { StoreState } from './store';
 
 let lastDesign: Design | null = null;
+let lastAppUrl = '';
 let lastFiles: GeneratedFiles | null = null;
 
-export function filesOf(design: Design): GeneratedFiles {
-  if (design !== lastDesign || !lastFiles) {
-    lastFiles = generateFiles(design);
+export function filesOf(design: Design, appUrl = ''): GeneratedFiles {
+  if (design !== lastDesign || appUrl !== lastAppUrl || !lastFiles) {
+    lastFiles = generateFiles(design, { appUrl });
     lastDesign = design;
+    lastAppUrl = appUrl;
   }
   return lastFiles;
 }
 
 export const selectDesign = (state: StoreState) => state.design;
-export const selectFiles = (state: StoreState) => filesOf(state.design);
+export const selectFiles = (state: StoreState) => filesOf(state.design, state.appUrl);
 export const selectListener = (id: string) => (state: StoreState) => state.design.listeners.find((l) => l.id === id);
 export const selectRoute = (id: string) => (state: StoreState) => state.design.routes.find((r) => r.id === id);
 export const selectCluster = (id: string) => (state: StoreState) => state.design.clusters.find((c) => c.id === id);

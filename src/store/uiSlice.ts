@@ -2,9 +2,11 @@
 import type { StateCreator } from 'zustand';
 import type { FileName } from '../generate/files';
 import type { Clip } from '../model/clipboard';
-import type { StoreState } from './store';
+import type { Mutators, StoreState } from './store';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export type Notice = { kind: 'error' | 'warning' | 'info'; message: string };
 
 export type UiSlice = {
   /** Selected element ids (listeners, routes, rules, clusters) and edge ids (see edgeIds.ts). */
@@ -15,27 +17,37 @@ export type UiSlice = {
   /** A short message shown over the canvas, e.g. why a connection was refused. */
   hint: string | null;
   clipboard: Clip | null;
+  /** A message in the banner: a link or file that could not be opened, storage that failed … */
+  notice: Notice | null;
+  /** The app's own URL (no hash): permalinks in the bundle README point here. Empty in tests. */
+  appUrl: string;
   select: (ids: string[]) => void;
   setActiveTab: (tab: FileName) => void;
   setPreviewCollapsed: (collapsed: boolean) => void;
   setTheme: (theme: ThemeChoice) => void;
   showHint: (hint: string | null) => void;
   setClipboard: (clip: Clip | null) => void;
+  setNotice: (notice: Notice | null) => void;
+  setAppUrl: (appUrl: string) => void;
 };
 
-export const createUiSlice: StateCreator<StoreState, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<StoreState, Mutators, [], UiSlice> = (set) => ({
   selection: [],
   activeTab: 'envoy.yaml',
   previewCollapsed: false,
   theme: 'system',
   hint: null,
   clipboard: null,
+  notice: null,
+  appUrl: '',
   select: (ids) => set((state) => (sameIds(state.selection, ids) ? state : { selection: ids })),
   setActiveTab: (activeTab) => set({ activeTab }),
   setPreviewCollapsed: (previewCollapsed) => set({ previewCollapsed }),
   setTheme: (theme) => set({ theme }),
   showHint: (hint) => set({ hint }),
   setClipboard: (clipboard) => set({ clipboard }),
+  setNotice: (notice) => set({ notice }),
+  setAppUrl: (appUrl) => set({ appUrl }),
 });
 
 function sameIds(a: string[], b: string[]): boolean {

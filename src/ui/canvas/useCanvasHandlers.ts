@@ -4,12 +4,22 @@ import { useCallback, useMemo, type DragEvent } from 'react';
 import { useReactFlow, type Connection, type EdgeChange, type IsValidConnection, type NodeChange } from '@xyflow/react';
 import { connect, connectionRefusal } from '../../model/connections';
 import { setPosition } from '../../model/operations';
-import { useStore } from '../../store/store';
+import { history, useStore } from '../../store/store';
 import { addElementAt, PALETTE_MIME, type PaletteKind } from './palette';
 
 /** The model source of a connection: a rule's handle id is the rule id. */
 function sourceOf(connection: Connection | { source: string; sourceHandle?: string | null }): string {
   return connection.sourceHandle && connection.sourceHandle !== 'out' ? connection.sourceHandle : connection.source;
+}
+
+/**
+ * A drag is one undo step: the first move is recorded (it saves the position before the drag),
+ * the moves after it are not, and tracking resumes when the drag ends.
+ */
+function trackDrag(dragging: boolean) {
+  const { isTracking, pause, resume } = history();
+  if (dragging && isTracking) pause();
+  if (!dragging && !isTracking) resume();
 }
 
 function applySelection(current: string[], changes: { id: string; type: string; selected?: boolean }[]): string[] {
@@ -31,6 +41,7 @@ export function useCanvasHandlers() {
       if (change.type === 'position' && change.position) {
         const position = { x: Math.round(change.position.x), y: Math.round(change.position.y) };
         edit((design) => setPosition(design, change.id, position));
+        trackDrag(change.dragging === true);
       }
     }
     if (changes.some((c) => c.type === 'select')) select(applySelection(selection, changes as never));

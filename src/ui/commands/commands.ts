@@ -4,7 +4,7 @@ import { disconnect } from '../../model/connections';
 import { removeElement } from '../../model/operations';
 import type { Design } from '../../model/schema';
 import { parseEdgeId } from '../../store/edgeIds';
-import { useStore } from '../../store/store';
+import { history, useStore } from '../../store/store';
 import { addElementAt } from '../canvas/palette';
 
 export type Command = {
@@ -28,7 +28,25 @@ export function removeSelection(design: Design, selection: string[]): Design {
   return result;
 }
 
+const mac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
 export const COMMANDS: Command[] = [
+  {
+    id: 'undo',
+    label: 'Undo',
+    shortcut: 'Mod+Z',
+    keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
+    enabled: () => history().pastStates.length > 0,
+    run: () => history().undo(),
+  },
+  {
+    id: 'redo',
+    label: 'Redo',
+    shortcut: 'Shift+Mod+Z',
+    keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || (!mac() && e.key.toLowerCase() === 'y')),
+    enabled: () => history().futureStates.length > 0,
+    run: () => history().redo(),
+  },
   { id: 'add-listener', label: 'Add listener', enabled: () => true, run: () => addElementAt('listener') },
   { id: 'add-route', label: 'Add route', enabled: () => true, run: () => addElementAt('route') },
   { id: 'add-cluster', label: 'Add cluster', enabled: () => true, run: () => addElementAt('cluster') },

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FileName } from '../../generate/files';
 import { mimeOf } from './previewText';
+import { downloadFile } from '../documents/download';
 
 const STATUS_MS = 1500;
 
@@ -36,22 +37,9 @@ export function PreviewActions({ file, text }: { file: FileName; text: string })
       <button type="button" aria-label={`Copy ${file}`} onClick={copy}>
         Copy
       </button>
-      <button type="button" aria-label={`Download ${file}`} onClick={() => download(file, text)}>
+      <button type="button" aria-label={`Download ${file}`} onClick={() => downloadFile(file, text, mimeOf(file))}>
         Download
       </button>
     </div>
   );
-}
-
-function download(file: FileName, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeOf(file) }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = file;
-  // Firefox only follows a click on an anchor that is in the document.
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  // Revoking synchronously can cancel the download before the browser has read the Blob.
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -34,7 +34,7 @@ export function PreviewPanel() {
   const activeTab = useStore((s) => s.activeTab);
   const setActiveTab = useStore((s) => s.setActiveTab);
   // Narrow: re-renders when the active file's text changes, not on every design edit.
-  const text = useStore((s) => filesOf(s.design)[s.activeTab]);
+  const text = useStore((s) => filesOf(s.design, s.appUrl)[s.activeTab]);
   // The design matters only for revealing a sole selection in an Envoy file; otherwise null, so
   // edits that don't change the text don't re-render the panel.
   const selection = useStore((s) => s.selection);

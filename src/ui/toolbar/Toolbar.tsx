@@ -3,7 +3,8 @@ import { useStore } from '../../store/store';
 import { PALETTE_MIME, type PaletteKind } from '../canvas/palette';
 import { command } from '../commands/commands';
 import { CommandButton } from './CommandButton';
-import { NewDesignButton } from '../dialogs/NewDesignDialog';
+import { DocumentButtons } from './DocumentButtons';
+import { useHistoryDepth } from './useHistoryDepth';
 import './toolbar.css';
 
 const PALETTE: { kind: PaletteKind; command: string }[] = [
@@ -20,11 +21,18 @@ function startPaletteDrag(event: DragEvent, kind: PaletteKind) {
 export function Toolbar() {
   const theme = useStore((s) => s.theme);
   const previewCollapsed = useStore((s) => s.previewCollapsed);
-  useStore((s) => s.selection.length > 0 || s.clipboard !== null); // re-render when enablement changes
+  // Re-render when a command's enablement may have changed.
+  useStore((s) => s.selection.length > 0);
+  useStore((s) => s.clipboard !== null);
+  useHistoryDepth();
   return (
     <header className="toolbar" role="toolbar" aria-label="Designer">
       <h1 className="app-title">Envoy Route Designer</h1>
-      <NewDesignButton />
+      <DocumentButtons />
+      <div className="toolbar-group" role="group" aria-label="History">
+        <CommandButton id="undo" />
+        <CommandButton id="redo" />
+      </div>
       <div className="toolbar-group" aria-label="Add elements (click, or drag onto the canvas)" role="group">
         {PALETTE.map(({ kind, command: id }) => (
           <button key={kind} type="button" className={`palette-item palette-${kind}`} draggable onDragStart={(e) => startPaletteDrag(e, kind)} onClick={() => command(id).run()}>

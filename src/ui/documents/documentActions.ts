@@ -1,0 +1,41 @@
+// Document actions behind the toolbar: open and save design.json, download the bundle, copy a link.
+import { loadDesignText } from '../../model/load';
+import { bundleZip, safeFileStem } from '../../share/bundle';
+import { permalinkUrl } from '../../share/permalink';
+import { filesOf } from '../../store/selectors';
+import { useStore } from '../../store/store';
+import { downloadFile } from './download';
+import { applyLoaded } from './openDocument';
+
+/** Larger files are refused before they are read: no design comes near this. */
+export const MAX_DESIGN_FILE_BYTES = 5 * 1024 * 1024;
+
+export function downloadBundle() {
+  const { design, appUrl } = useStore.getState();
+  downloadFile(`${safeFileStem(design.name)}.zip`, bundleZip(filesOf(design, appUrl)), 'application/zip');
+}
+
+export function saveDesignAs() {
+  const { design, appUrl } = useStore.getState();
+  downloadFile('design.json', filesOf(design, appUrl)['design.json'], 'application/json');
+}
+
+export async function copyLink() {
+  const { design, appUrl, setNotice } = useStore.getState();
+  const url = permalinkUrl(appUrl, design);
+  try {
+    await navigator.clipboard.writeText(url);
+    setNotice({ kind: 'info', message: `Link copied (${url.length.toLocaleString('en')} characters). The design is in the link itself; it never reaches a server.` });
+  } catch {
+    setNotice({ kind: 'warning', message: 'The clipboard is not available here; the link could not be copied.' });
+  }
+}
+
+/** Reads a chosen design.json through the one validated load path. */
+export async function openDesignFile(file: File) {
+  if (file.size > MAX_DESIGN_FILE_BYTES) {
+    useStore.getState().setNotice({ kind: 'error', message: `${file.name} could not be opened: it is larger than 5 MiB. Your current design is unchanged.` });
+    return;
+  }
+  applyLoaded(loadDesignText(await file.text()), file.name);
+}
