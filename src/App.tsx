@@ -5,6 +5,8 @@ import { Canvas } from './ui/canvas/Canvas';
 import { useShortcuts } from './ui/commands/useShortcuts';
 import { InspectorPanel } from './ui/inspector/InspectorPanel';
 import { Outline } from './ui/outline/Outline';
+import { ProblemsPanel } from './ui/problems/ProblemsPanel';
+import { useValidation } from './ui/validation/useValidation';
 import { PreviewPanel } from './ui/preview/PreviewPanel';
 import { useThemeAttribute } from './ui/theme/useResolvedTheme';
 import { Toolbar } from './ui/toolbar/Toolbar';
@@ -16,6 +18,7 @@ export function App() {
   useThemeAttribute();
   useShortcuts();
   useDocumentBootstrap();
+  useValidation();
   const previewCollapsed = useStore((s) => s.previewCollapsed);
   const previewPanel = usePanelRef();
 
@@ -39,6 +42,7 @@ export function App() {
         <Panel id="canvas-panel" minSize="25%">
           <main className="canvas-area" aria-label="Canvas">
             <Canvas />
+            <ProblemsPanel />
           </main>
         </Panel>
         <Separator className="separator" />

@@ -21,3 +21,26 @@ function lineAt(text: string, offset: number): number {
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
+
+/**
+ * Splits a config path as findings write it — `static_resources.clusters[2].typed_config<Router>.x`
+ * — into keys and indexes. `<Type>` marks where an Any was unpacked; it is not a key of the text.
+ */
+export function parseConfigPath(path: string): (string | number)[] {
+  const parts: (string | number)[] = [];
+  for (const token of path.replace(/<[^>]*>/g, '').matchAll(/([^.[\]]+)|\[(\d+)\]|\[([^\]]*)\]/g)) {
+    if (token[1] !== undefined) parts.push(token[1]);
+    else if (token[2] !== undefined) parts.push(Number(token[2]));
+    else parts.push(token[3]);
+  }
+  return parts;
+}
+
+/** The deepest prefix of `path` that exists in the text: a finding about a missing field points at its parent. */
+export function locateNearest(text: string, path: readonly (string | number)[]): LineRange | null {
+  for (let length = path.length; length > 0; length--) {
+    const found = locatePath(text, path.slice(0, length));
+    if (found) return found;
+  }
+  return null;
+}

@@ -62,6 +62,50 @@ const ContainerImage = z
 const ElementName = z.string().min(1, 'must not be empty');
 const Id = z.string().min(1);
 
+// ---- Kept verbatim (imported configs) -------------------------------------------------------
+//
+// An imported Envoy config (src/import) holds more than the model expresses. What the model does
+// not express is kept verbatim on the element it belongs to and emitted again at its place
+// (src/generate/envoy/kept.ts), so the config round-trips. All of it is optional: a design drawn
+// in the app has none, and generates exactly what it generated before these fields existed.
+
+/**
+ * A patch on the Envoy object the generator builds for an element. For each key:
+ * - absent from the generated object: added as is;
+ * - an object where the generated value is an object: applied to it, recursively;
+ * - `null`: the key is removed;
+ * - `{ "$omitIfEqual": v }`: the key is removed while the generated value still equals `v` (the
+ *   original had no such key and the model shows Envoy's default; an edit brings the key back);
+ * - anything else replaces the generated value (arrays as a whole).
+ */
+export const KeptPatch = z.record(z.string(), z.unknown());
+/** A whole Envoy object (a filter, a filter chain, a listener, a cluster), verbatim. */
+export const Verbatim = z.record(z.string(), z.unknown());
+
+/** What a listener kept, by the level of the Envoy listener it applies to. */
+export const ListenerKept = z.object({
+  /** On the Listener (everything but `filter_chains`). */
+  listener: KeptPatch.optional(),
+  /** Filter chains before and after the one the model describes, verbatim and in order. */
+  filterChainsBefore: z.array(Verbatim).optional(),
+  filterChainsAfter: z.array(Verbatim).optional(),
+  /** On the model's filter chain (everything but `filters`). */
+  filterChain: KeptPatch.optional(),
+  /** Network filters before and after the connection manager / tcp_proxy, verbatim and in order. */
+  filtersBefore: z.array(Verbatim).optional(),
+  filtersAfter: z.array(Verbatim).optional(),
+  /** On the HTTP connection manager or tcp_proxy filter (everything but the virtual hosts). */
+  filter: KeptPatch.optional(),
+});
+
+/** What a cluster kept. */
+export const ClusterKept = z.object({
+  /** On the Cluster (everything but the lb_endpoints of its one locality). */
+  cluster: KeptPatch.optional(),
+  /** On the one LocalityLbEndpoints holding the endpoints (locality, priority, weight …). */
+  locality: KeptPatch.optional(),
+});
+
 // ---- Listener -------------------------------------------------------------------------------
 
 export const ListenerTls = z.object({
@@ -85,6 +129,14 @@ export const Listener = z.object({
   routeIds: z.array(Id),
   /** The cluster a tcp listener proxies to. */
   tcpClusterId: Id.nullable(),
+  /** Imported config the model does not express (see KeptPatch). */
+  kept: ListenerKept.optional(),
+  /**
+   * An imported listener the model cannot describe (no HTTP connection manager nor tcp_proxy, an
+   * address that is not a socket address …): emitted exactly as this, with only `name` following
+   * the element's name. The other fields are shown, not emitted.
+   */
+  raw: Verbatim.optional(),
 });
 
 // ---- Route (virtual host) -------------------------------------------------------------------
@@ -190,6 +242,8 @@ export const Rule = z.object({
   match: RouteMatch,
   action: RuleAction,
   headers: RuleHeaders,
+  /** Imported config on this Envoy route the model does not express (see KeptPatch). */
+  kept: KeptPatch.optional(),
 });
 
 export const Route = z.object({
@@ -197,6 +251,8 @@ export const Route = z.object({
   name: ElementName,
   domains: z.array(z.string().min(1, 'a domain must not be empty')).min(1, 'needs at least one domain'),
   rules: z.array(Rule),
+  /** Imported config on this virtual host the model does not express (see KeptPatch). */
+  kept: KeptPatch.optional(),
 });
 
 // ---- Cluster --------------------------------------------------------------------------------
@@ -205,6 +261,8 @@ export const Endpoint = z.object({
   host: z.string().min(1, 'must name a host or IP address'),
   port: Port,
   weight: Uint32.min(1, 'must be at least 1').nullable(),
+  /** Imported config on this lb_endpoint the model does not express (see KeptPatch). */
+  kept: KeptPatch.optional(),
 });
 
 export const HealthCheck = z.object({
@@ -246,13 +304,24 @@ export const Cluster = z.object({
   healthCheck: HealthCheck.nullable(),
   circuitBreakers: CircuitBreakers.nullable(),
   outlierDetection: OutlierDetection.nullable(),
+  /** Imported config the model does not express (see KeptPatch). */
+  kept: ClusterKept.optional(),
+  /**
+   * An imported cluster the model cannot describe (EDS, ORIGINAL_DST, a custom cluster type …):
+   * emitted exactly as this, with only `name` following the element's name. Rules may still
+   * forward to it.
+   */
+  raw: Verbatim.optional(),
 });
 
 // ---- Deployment -----------------------------------------------------------------------------
 
+// Kubernetes' quantity grammar: a number, then a binary (Ki…Ei), decimal (n, u, m, k, M…E) or
+// exponent suffix. Unambiguous, so a long bad input fails in linear time; capped first anyway.
 const Quantity = z
   .string()
-  .regex(/^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/, 'must be a Kubernetes quantity, like 100m or 64Mi')
+  .max(64, { message: 'must be a Kubernetes quantity, like 100m or 64Mi', abort: true })
+  .regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$/, 'must be a Kubernetes quantity, like 100m or 64Mi')
   .nullable();
 
 export const Resources = z.object({
@@ -294,6 +363,12 @@ export const Design = z.object({
   deployment: Deployment,
   /** Canvas positions by element id: layout only, no meaning for Envoy. */
   layout: z.record(z.string(), Position),
+  /**
+   * Imported bootstrap config the model does not express (admin extras, node, stats, tracing,
+   * dynamic_resources, layered_runtime, secrets …): a patch on the generated bootstrap, never on
+   * its listeners and clusters (see KeptPatch).
+   */
+  keptBootstrap: KeptPatch.optional(),
 });
 
 export type Design = z.infer<typeof Design>;
@@ -316,3 +391,7 @@ export type OutlierDetection = z.infer<typeof OutlierDetection>;
 export type Deployment = z.infer<typeof Deployment>;
 export type Position = z.infer<typeof Position>;
 export type ElementKind = 'listener' | 'route' | 'cluster';
+export type KeptPatch = z.infer<typeof KeptPatch>;
+export type Verbatim = z.infer<typeof Verbatim>;
+export type ListenerKept = z.infer<typeof ListenerKept>;
+export type ClusterKept = z.infer<typeof ClusterKept>;

@@ -10,6 +10,10 @@
 //    routes, clusters, and `layoutOther` holds any key that is not an element id. Every position
 //    is kept, even one that equals the automatic column layout.
 //
+// Config kept verbatim from an imported Envoy file (`kept`, `raw`, `keptBootstrap`: optional, no
+// default) is carried as it is: present when the design has it, absent otherwise, so links made
+// before those fields existed decode exactly as they did.
+//
 // `expandV1` is the inverse: it deep-merges the defaults back. It never validates (loadDesign
 // does, after it) and never throws on any JSON value, except TooManyItems: each array item (and
 // label, and extra layout key) costs one unit of a fixed budget, so a small link cannot expand into
@@ -46,6 +50,8 @@ const leaves = (defaults: Obj): Record<string, Field> => Object.fromEntries(Obje
 const nullable = (inner: Spec): Field => ({ spec: { t: 'nullable', inner }, def: null });
 const arrayOf = (item: Spec, def: unknown = [], ids?: IdKind): Field => ({ spec: { t: 'array', item, ids }, def });
 const ref = (to: ElementArray, def?: unknown): Field => ({ spec: { t: 'ref', to }, def });
+/** Imported config kept verbatim: an optional value with no default, carried as it is. */
+const verbatim: Field = { spec: LEAF };
 
 const retry = obj(leaves(D.retry));
 const forwardOptions = (defaults: typeof D.action.cluster | typeof D.action.weighted) => ({
@@ -98,6 +104,7 @@ const rule = obj({
     }),
     def: D.rule.headers,
   },
+  kept: verbatim,
 });
 
 const listener = obj({
@@ -117,6 +124,8 @@ const listener = obj({
   requestTimeout: leaf(D.listener.requestTimeout),
   routeIds: arrayOf({ t: 'ref', to: 'routes' }, D.listener.routeIds),
   tcpClusterId: ref('clusters', D.listener.tcpClusterId),
+  kept: verbatim,
+  raw: verbatim,
 });
 
 const route = obj({
@@ -124,10 +133,16 @@ const route = obj({
   name: required,
   domains: leaf(D.route.domains),
   rules: arrayOf(rule, D.route.rules, 'rules'),
+  kept: verbatim,
 });
 
 const endpointHost: Derive = (_endpoint, cluster) => (typeof cluster?.name === 'string' ? defaultEndpointHostV1(cluster.name) : NONE);
-const endpoint = obj({ host: { spec: LEAF, derive: endpointHost }, port: leaf(D.endpoint.port), weight: leaf(D.endpoint.weight) });
+const endpoint = obj({
+  host: { spec: LEAF, derive: endpointHost },
+  port: leaf(D.endpoint.port),
+  weight: leaf(D.endpoint.weight),
+  kept: verbatim,
+});
 
 const cluster = obj({
   id: required,
@@ -144,6 +159,8 @@ const cluster = obj({
   healthCheck: nullable(obj(leaves(D.healthCheck))),
   circuitBreakers: nullable(obj(leaves(D.circuitBreakers))),
   outlierDetection: nullable(obj(leaves(D.outlierDetection))),
+  kept: verbatim,
+  raw: verbatim,
 });
 
 const deployment = obj({
@@ -167,6 +184,7 @@ const DESIGN_FIELDS: Record<string, Field> = {
   routes: arrayOf(route, [], 'routes'),
   clusters: arrayOf(cluster, [], 'clusters'),
   deployment: { spec: deployment, def: D.deployment },
+  keptBootstrap: verbatim,
 };
 
 // ---- Helpers --------------------------------------------------------------------------------
@@ -400,6 +418,7 @@ export function expandV1(payload: unknown): unknown {
     deployment: field('deployment'),
   };
   design.layout = expandLayout(payload, context);
+  if (has(payload, 'keptBootstrap')) design.keptBootstrap = field('keptBootstrap');
   return design;
 }
 

@@ -3,6 +3,7 @@
 import { generateFiles, type GeneratedFiles } from '../generate/files';
 import type { Design } from '../model/schema';
 import type { StoreState } from './store';
+import type { Finding } from '../validate/finding';
 
 let lastDesign: Design | null = null;
 let lastAppUrl = '';
@@ -25,3 +26,25 @@ export const selectCluster = (id: string) => (state: StoreState) => state.design
 export const selectIsSelected = (id: string) => (state: StoreState) => state.selection.includes(id);
 /** The single selected id, or null when none or several are selected. */
 export const selectSoleSelection = (state: StoreState) => (state.selection.length === 1 ? state.selection[0] : null);
+
+export type FindingCounts = { errors: number; warnings: number };
+const NO_FINDINGS: FindingCounts = { errors: 0, warnings: 0 };
+let lastFindings: Finding[] | null = null;
+let lastCounts = new Map<string, FindingCounts>();
+
+/** Error and warning counts per design element, memoised on the findings list. */
+function countsByElement(findings: Finding[]): Map<string, FindingCounts> {
+  if (findings === lastFindings) return lastCounts;
+  const counts = new Map<string, FindingCounts>();
+  for (const finding of findings) {
+    if (!finding.elementId || finding.severity === 'info') continue;
+    const current = counts.get(finding.elementId) ?? { errors: 0, warnings: 0 };
+    counts.set(finding.elementId, finding.severity === 'error' ? { ...current, errors: current.errors + 1 } : { ...current, warnings: current.warnings + 1 });
+  }
+  lastFindings = findings;
+  lastCounts = counts;
+  return counts;
+}
+
+export const selectFindingCounts = (id: string) => (state: StoreState) => countsByElement(state.findings).get(id) ?? NO_FINDINGS;
+export const selectErrorCount = (state: StoreState) => state.findings.filter((f) => f.severity === 'error').length;

@@ -4,8 +4,9 @@ import { create } from 'zustand';
 import { temporal } from 'zundo';
 import { createDesignSlice, type DesignSlice } from './designSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
+import { createValidationSlice, type ValidationSlice } from './validationSlice';
 
-export type StoreState = DesignSlice & UiSlice;
+export type StoreState = DesignSlice & UiSlice & ValidationSlice;
 export type Mutators = [['temporal', unknown]];
 
 /** Undo keeps at least this many steps. */
@@ -16,6 +17,7 @@ export const useStore = create<StoreState>()(
     (...args) => ({
       ...createDesignSlice(...args),
       ...createUiSlice(...args),
+      ...createValidationSlice(...args),
     }),
     {
       // Selection, viewport, panels and theme are not history.

@@ -1,30 +1,38 @@
 // One Envoy cluster per design cluster: endpoints as load_assignment, options only when set.
 import type { Cluster, Endpoint } from '../../model/schema';
+import { applyKept, rawElement } from './kept';
 import { HTTP_PROTOCOL_OPTIONS_KEY, TYPE, socketAddress } from './typeUrls';
 
 export function buildCluster(cluster: Cluster): Record<string, unknown> {
-  return {
-    name: cluster.name,
-    type: cluster.type,
-    connect_timeout: cluster.connectTimeout,
-    lb_policy: cluster.lbPolicy,
-    load_assignment: {
-      cluster_name: cluster.name,
-      endpoints: [{ lb_endpoints: cluster.endpoints.map(buildEndpoint) }],
+  if (cluster.raw) return rawElement(cluster.raw, cluster.name);
+  return applyKept(
+    {
+      name: cluster.name,
+      type: cluster.type,
+      connect_timeout: cluster.connectTimeout,
+      lb_policy: cluster.lbPolicy,
+      load_assignment: {
+        cluster_name: cluster.name,
+        endpoints: [applyKept({ lb_endpoints: cluster.endpoints.map(buildEndpoint) }, cluster.kept?.locality)],
+      },
+      ...(cluster.http2 && { typed_extension_protocol_options: http2Options() }),
+      ...(cluster.tls && { transport_socket: upstreamTls(cluster.tls.sni) }),
+      ...(cluster.healthCheck && { health_checks: [buildHealthCheck(cluster.healthCheck)] }),
+      ...(cluster.circuitBreakers && { circuit_breakers: buildCircuitBreakers(cluster.circuitBreakers) }),
+      ...(cluster.outlierDetection && { outlier_detection: buildOutlierDetection(cluster.outlierDetection) }),
     },
-    ...(cluster.http2 && { typed_extension_protocol_options: http2Options() }),
-    ...(cluster.tls && { transport_socket: upstreamTls(cluster.tls.sni) }),
-    ...(cluster.healthCheck && { health_checks: [buildHealthCheck(cluster.healthCheck)] }),
-    ...(cluster.circuitBreakers && { circuit_breakers: buildCircuitBreakers(cluster.circuitBreakers) }),
-    ...(cluster.outlierDetection && { outlier_detection: buildOutlierDetection(cluster.outlierDetection) }),
-  };
+    cluster.kept?.cluster,
+  );
 }
 
 function buildEndpoint(endpoint: Endpoint) {
-  return {
-    endpoint: { address: socketAddress(endpoint.host, endpoint.port) },
-    ...(endpoint.weight !== null && { load_balancing_weight: endpoint.weight }),
-  };
+  return applyKept(
+    {
+      endpoint: { address: socketAddress(endpoint.host, endpoint.port) },
+      ...(endpoint.weight !== null && { load_balancing_weight: endpoint.weight }),
+    },
+    endpoint.kept,
+  );
 }
 
 function http2Options() {

@@ -1,15 +1,24 @@
 // A design listener: an HTTP connection manager with its routes inline, or a tcp_proxy.
 import type { Listener, Route } from '../../model/schema';
+import { applyKept, rawElement } from './kept';
 import { buildVirtualHost, usesWebsocket, type ClusterNames } from './route';
 import { TYPE, socketAddress, statPrefix, stdoutAccessLog } from './typeUrls';
 
 export function buildListener(listener: Listener, routes: Route[], clusterName: ClusterNames): Record<string, unknown> {
-  const filter = listener.protocol === 'http' ? httpConnectionManager(listener, routes, clusterName) : tcpProxy(listener, clusterName);
-  return {
-    name: listener.name,
-    address: socketAddress(listener.address, listener.port),
-    filter_chains: [{ filters: [filter], ...(listener.tls && { transport_socket: downstreamTls(listener.tls) }) }],
-  };
+  if (listener.raw) return rawElement(listener.raw, listener.name);
+  const kept = listener.kept;
+  const main = listener.protocol === 'http' ? httpConnectionManager(listener, routes, clusterName) : tcpProxy(listener, clusterName);
+  const filter = applyKept(main, kept?.filter);
+  const filters = kept?.filtersBefore || kept?.filtersAfter ? [...(kept.filtersBefore ?? []), filter, ...(kept.filtersAfter ?? [])] : [filter];
+  const chain = applyKept({ filters, ...(listener.tls && { transport_socket: downstreamTls(listener.tls) }) }, kept?.filterChain);
+  return applyKept(
+    {
+      name: listener.name,
+      address: socketAddress(listener.address, listener.port),
+      filter_chains: [...(kept?.filterChainsBefore ?? []), chain, ...(kept?.filterChainsAfter ?? [])],
+    },
+    kept?.listener,
+  );
 }
 
 function httpConnectionManager(listener: Listener, routes: Route[], clusterName: ClusterNames) {

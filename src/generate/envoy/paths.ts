@@ -1,10 +1,20 @@
 // Where a design element lands in the generated bootstrap, as a path of keys and indexes.
 // Used to reveal a selected element in the preview, and to point findings at Envoy config paths.
-import type { Design } from '../../model/schema';
+import type { Design, Listener } from '../../model/schema';
 
 export type ConfigPath = (string | number)[];
 
-const HCM_ROUTE_CONFIG = ['filter_chains', 0, 'filters', 0, 'typed_config', 'route_config'];
+/**
+ * Where a listener's virtual hosts are, inside the listener: its connection manager's inline
+ * route_config. Imported listeners may keep filter chains or network filters before it; a raw
+ * listener has none of the model's.
+ */
+export function virtualHostsPathIn(listener: Listener): ConfigPath | null {
+  if (listener.raw || listener.protocol !== 'http') return null;
+  const chain = listener.kept?.filterChainsBefore?.length ?? 0;
+  const filter = listener.kept?.filtersBefore?.length ?? 0;
+  return ['filter_chains', chain, 'filters', filter, 'typed_config', 'route_config', 'virtual_hosts'];
+}
 
 export function envoyPathOf(design: Design, id: string): ConfigPath | null {
   const listenerIndex = design.listeners.findIndex((l) => l.id === id);
@@ -24,11 +34,12 @@ export function envoyPathOf(design: Design, id: string): ConfigPath | null {
 
 function virtualHostPath(design: Design, routeId: string): ConfigPath | null {
   for (const [listenerIndex, listener] of design.listeners.entries()) {
-    if (listener.protocol !== 'http') continue;
+    const inside = virtualHostsPathIn(listener);
+    if (!inside) continue;
     // Only served routes that exist are emitted, so the index counts existing ones.
     const served = listener.routeIds.filter((r) => design.routes.some((route) => route.id === r));
     const hostIndex = served.indexOf(routeId);
-    if (hostIndex >= 0) return ['static_resources', 'listeners', listenerIndex, ...HCM_ROUTE_CONFIG, 'virtual_hosts', hostIndex];
+    if (hostIndex >= 0) return ['static_resources', 'listeners', listenerIndex, ...inside, hostIndex];
   }
   return null;
 }

@@ -1,29 +1,37 @@
 // A design route is an Envoy virtual host; its rules become routes, in the user's order
 // (Envoy takes the first that matches).
 import type { HeaderMatcher, HeaderToAdd, QueryParameterMatcher, Route, Rule, RuleAction, RouteMatch } from '../../model/schema';
+import { applyKept } from './kept';
 
 /** Resolves a cluster id to its name. A removed cluster resolves to its dangling id (see problems.ts). */
 export type ClusterNames = (clusterId: string) => string;
 
 export function buildVirtualHost(route: Route, clusterName: ClusterNames): Record<string, unknown> {
-  return {
-    name: route.name,
-    domains: route.domains,
-    routes: route.rules.map((rule) => buildRoute(rule, clusterName)),
-  };
+  return applyKept(
+    {
+      name: route.name,
+      domains: route.domains,
+      routes: route.rules.map((rule) => buildRoute(rule, clusterName)),
+    },
+    route.kept,
+  );
 }
 
-function buildRoute(rule: Rule, clusterName: ClusterNames): Record<string, unknown> {
+/** One rule as an Envoy route (exported for the importer, which diffs against it). */
+export function buildRoute(rule: Rule, clusterName: ClusterNames): Record<string, unknown> {
   const { headers } = rule;
-  return {
-    ...(rule.name && { name: rule.name }),
-    match: buildMatch(rule.match),
-    ...buildAction(rule.action, clusterName),
-    ...(headers.requestAdd.length > 0 && { request_headers_to_add: headers.requestAdd.map(headerToAdd) }),
-    ...(headers.requestRemove.length > 0 && { request_headers_to_remove: headers.requestRemove }),
-    ...(headers.responseAdd.length > 0 && { response_headers_to_add: headers.responseAdd.map(headerToAdd) }),
-    ...(headers.responseRemove.length > 0 && { response_headers_to_remove: headers.responseRemove }),
-  };
+  return applyKept(
+    {
+      ...(rule.name && { name: rule.name }),
+      match: buildMatch(rule.match),
+      ...buildAction(rule.action, clusterName),
+      ...(headers.requestAdd.length > 0 && { request_headers_to_add: headers.requestAdd.map(headerToAdd) }),
+      ...(headers.requestRemove.length > 0 && { request_headers_to_remove: headers.requestRemove }),
+      ...(headers.responseAdd.length > 0 && { response_headers_to_add: headers.responseAdd.map(headerToAdd) }),
+      ...(headers.responseRemove.length > 0 && { response_headers_to_remove: headers.responseRemove }),
+    },
+    rule.kept,
+  );
 }
 
 function buildMatch(match: RouteMatch): Record<string, unknown> {

@@ -10,9 +10,17 @@ import { applyLoaded } from './openDocument';
 /** Larger files are refused before they are read: no design comes near this. */
 export const MAX_DESIGN_FILE_BYTES = 5 * 1024 * 1024;
 
+/** Downloads and links still work with errors present, but say plainly what Envoy would do. */
+function rejectionWarning(): string {
+  const errors = useStore.getState().findings.filter((f) => f.severity === 'error').length;
+  return errors === 0 ? '' : ` Envoy would reject this config: ${errors} error${errors === 1 ? '' : 's'} (see Problems).`;
+}
+
 export function downloadBundle() {
-  const { design, appUrl } = useStore.getState();
+  const { design, appUrl, setNotice } = useStore.getState();
   downloadFile(`${safeFileStem(design.name)}.zip`, bundleZip(filesOf(design, appUrl)), 'application/zip');
+  const warning = rejectionWarning();
+  if (warning) setNotice({ kind: 'warning', message: `Downloaded.${warning}` });
 }
 
 export function saveDesignAs() {
@@ -25,7 +33,8 @@ export async function copyLink() {
   const url = permalinkUrl(appUrl, design);
   try {
     await navigator.clipboard.writeText(url);
-    setNotice({ kind: 'info', message: `Link copied (${url.length.toLocaleString('en')} characters). The design is in the link itself; it never reaches a server.` });
+    const warning = rejectionWarning();
+    setNotice({ kind: warning ? 'warning' : 'info', message: `Link copied (${url.length.toLocaleString('en')} characters). The design is in the link itself; it never reaches a server.${warning}` });
   } catch {
     setNotice({ kind: 'warning', message: 'The clipboard is not available here; the link could not be copied.' });
   }

@@ -4,12 +4,12 @@ import { useLayoutEffect, useRef } from 'react';
 import type { FileName } from '../../generate/files';
 import type { LineRange } from '../../generate/locate';
 import type * as MonacoSetup from './monacoSetup';
-import { minimalEdit } from './previewText';
+import { minimalEdit, type LineMarker } from './previewText';
 
 type Editor = ReturnType<MonacoSetup.MonacoApi['editor']['create']>;
-type Props = { setup: typeof MonacoSetup; file: FileName; text: string; highlight: LineRange | null; dark: boolean };
+type Props = { setup: typeof MonacoSetup; file: FileName; text: string; highlight: LineRange | null; dark: boolean; markers: LineMarker[] };
 
-export function MonacoView({ setup, file, text, highlight, dark }: Props) {
+export function MonacoView({ setup, file, text, highlight, dark, markers }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor | null>(null);
   const decorationsRef = useRef<ReturnType<Editor['createDecorationsCollection']> | null>(null);
@@ -29,6 +29,8 @@ export function MonacoView({ setup, file, text, highlight, dark }: Props) {
       wordWrap: 'off',
       // The default 'dimmed' number on the empty line after the final newline fails AA contrast.
       renderFinalNewline: 'off',
+      // The default ('editable') hides validation squiggles in read-only editors like this one.
+      renderValidationDecorations: 'on',
       model: null,
     });
     editorRef.current = editor;
@@ -81,6 +83,25 @@ export function MonacoView({ setup, file, text, highlight, dark }: Props) {
   useLayoutEffect(() => {
     if (start) editorRef.current!.revealLinesInCenterIfOutsideViewport(start, end);
   }, [monaco, file, start, end]);
+
+  // Squiggles on the lines the validator's findings point at.
+  useLayoutEffect(() => {
+    const model = editorRef.current!.getModel();
+    if (!model) return;
+    const severity = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info };
+    monaco.editor.setModelMarkers(
+      model,
+      'envoy-route-designer',
+      markers.map((m) => ({
+        severity: severity[m.severity],
+        message: m.message,
+        startLineNumber: m.line,
+        startColumn: model.getLineFirstNonWhitespaceColumn(m.line) || 1,
+        endLineNumber: m.line,
+        endColumn: model.getLineMaxColumn(m.line),
+      })),
+    );
+  }, [monaco, file, text, markers]);
 
   return <div ref={hostRef} className="preview-monaco" />;
 }

@@ -9,7 +9,7 @@ import { MonacoView } from './MonacoView';
 import { PlainView } from './PlainView';
 import { PreviewActions } from './PreviewActions';
 import { PreviewTabs } from './PreviewTabs';
-import { highlightRange, isEnvoyFile } from './previewText';
+import { findingMarkers, highlightRange, isEnvoyFile } from './previewText';
 import { useDocumentDark } from './useDocumentDark';
 import './preview.css';
 
@@ -44,6 +44,9 @@ export function PreviewPanel() {
     [design, activeTab, selection, text],
   );
 
+  const findings = useStore((s) => s.findings);
+  const markers = useMemo(() => findingMarkers(findings, activeTab, text), [findings, activeTab, text]);
+
   const setup = useMonaco();
   const dark = useDocumentDark();
   const baseId = useId();
@@ -66,9 +69,10 @@ export function PreviewPanel() {
         data-editor={setup ? 'monaco' : 'plain'}
         data-highlight-start={highlight?.startLine}
         data-highlight-end={highlight?.endLine}
+        data-problem-lines={markers.map((m) => m.line).join(',') || undefined}
       >
         {setup ? (
-          <MonacoView setup={setup} file={activeTab} text={text} highlight={highlight} dark={dark} />
+          <MonacoView setup={setup} file={activeTab} text={text} highlight={highlight} dark={dark} markers={markers} />
         ) : (
           <PlainView text={text} label={label} highlight={highlight} />
         )}

@@ -17,6 +17,9 @@ import 'monaco-editor/features/wordOperations/register'; // Ctrl+Arrow word navi
 import 'monaco-editor/features/lineSelection/register';
 import 'monaco-editor/features/gotoLine/register'; // Ctrl+G
 import 'monaco-editor/features/toggleTabFocusMode/register'; // Ctrl+M, for keyboard users
+// Validation findings: marker decorations (squiggles) and the hover that reads them out.
+import 'monaco-editor/editor/browser/services/contribution';
+import 'monaco-editor/features/hover/register';
 import 'monaco-editor/languages/definitions/yaml/register';
 import 'monaco-editor/languages/definitions/markdown/register';
 // Vite's ?worker bundles each worker as a local asset: nothing is fetched from a CDN.

@@ -1,7 +1,8 @@
 // Pure helpers behind the preview panel, kept free of React and Monaco so they are unit-tested.
 import type { FileName } from '../../generate/files';
 import { envoyPathOf } from '../../generate/envoy/paths';
-import { locatePath, type LineRange } from '../../generate/locate';
+import { locateNearest, parseConfigPath, locatePath, type LineRange } from '../../generate/locate';
+import type { Finding } from '../../validate/finding';
 import type { Design } from '../../model/schema';
 
 export type PreviewLanguage = 'json' | 'yaml' | 'markdown' | 'plaintext';
@@ -46,6 +47,27 @@ export function highlightRange(design: Design, file: FileName, selection: readon
   return path ? locatePath(text, path) : null;
 }
 
+
+export type LineMarker = { line: number; severity: Finding['severity']; message: string };
+
+/** The file a finding belongs to: Kubernetes findings name theirs (`pod.yaml: spec…`). */
+function findingFile(finding: Finding): { file: FileName | 'envoy'; path: string } {
+  const named = /^([\w.]+\.yaml): (.*)$/.exec(finding.path);
+  return named ? { file: named[1] as FileName, path: named[2] } : { file: 'envoy', path: finding.path };
+}
+
+/** One marker per finding that can be placed on a line of this file's text. */
+export function findingMarkers(findings: readonly Finding[], file: FileName, text: string): LineMarker[] {
+  const markers: LineMarker[] = [];
+  for (const finding of findings) {
+    const target = findingFile(finding);
+    const here = target.file === file || (target.file === 'envoy' && isEnvoyFile(file));
+    if (!here || !target.path) continue;
+    const range = locateNearest(text, parseConfigPath(target.path));
+    if (range) markers.push({ line: range.startLine, severity: finding.severity, message: finding.message });
+  }
+  return markers;
+}
 
 export type TextEdit = { start: number; end: number; text: string };
 

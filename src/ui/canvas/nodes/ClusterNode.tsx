@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useStore } from '../../../store/store';
+import { FindingBadge } from './FindingBadge';
 import { selectCluster } from '../../../store/selectors';
 
 function ClusterNodeView({ id }: NodeProps) {
@@ -10,6 +11,7 @@ function ClusterNodeView({ id }: NodeProps) {
   return (
     <div className="node node-cluster" data-testid={`cluster-${cluster.name}`}>
       <Handle type="target" position={Position.Left} id="in" />
+      <FindingBadge id={id} what={`Cluster ${cluster.name}`} />
       <div className="node-kind">Cluster</div>
       <div className="node-title">{cluster.name}</div>
       <div className="node-detail">

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useStore } from '../../../store/store';
+import { FindingBadge } from './FindingBadge';
 import { selectListener } from '../../../store/selectors';
 
 function ListenerNodeView({ id }: NodeProps) {
@@ -8,6 +9,7 @@ function ListenerNodeView({ id }: NodeProps) {
   if (!listener) return null;
   return (
     <div className="node node-listener" data-testid={`listener-${listener.name}`}>
+      <FindingBadge id={id} what={`Listener ${listener.name}`} />
       <div className="node-kind">Listener</div>
       <div className="node-title">{listener.name}</div>
       <div className="node-detail">

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useStore } from '../../../store/store';
+import { FindingBadge } from './FindingBadge';
 import { selectRoute } from '../../../store/selectors';
 import { RuleRow } from './RuleRow';
 
@@ -10,6 +11,7 @@ function RouteNodeView({ id }: NodeProps) {
   return (
     <div className="node node-route" data-testid={`route-${route.name}`}>
       <Handle type="target" position={Position.Left} id="in" />
+      <FindingBadge id={id} what={`Route ${route.name}`} />
       <div className="node-kind">Route</div>
       <div className="node-title">{route.name}</div>
       <div className="node-detail node-domains">{route.domains.join(', ')}</div>

@@ -3,6 +3,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { Rule } from '../../../model/schema';
 import { ruleTargets } from '../../../model/connections';
 import { useStore } from '../../../store/store';
+import { FindingBadge } from './FindingBadge';
 import { selectIsSelected } from '../../../store/selectors';
 import { describeAction, describeMatch } from './ruleSummary';
 
@@ -27,6 +28,7 @@ function RuleRowView({ rule, index }: { rule: Rule; index: number }) {
         <span className="rule-match">{describeMatch(rule)}</span>
         <span className="rule-action">{describeAction(rule)}</span>
       </button>
+      <FindingBadge id={rule.id} what={`Rule ${index + 1}`} />
       {broken && (
         <span className="dangling" role="img" aria-label={`Rule ${index + 1} forwards to a removed cluster`} title="Forwards to a cluster that was removed">
           ⚠ missing cluster

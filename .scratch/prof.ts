@@ -1,0 +1,26 @@
+import { fromJson, type JsonValue } from '@bufbuild/protobuf';
+import { generateFiles } from '../src/generate/files.ts';
+import { loadEnvoyRegistry } from '../src/validate/envoySchema.node.ts';
+import { walkSchema } from '../src/validate/schemaWalk.ts';
+import { protoRuleViolations } from './protoRulesCached.ts';
+import { deploymentFindings } from '../src/validate/deployment.ts';
+import { designLintFindings } from '../src/validate/designLint.ts';
+import { elementIndex } from '../src/validate/elementIndex.ts';
+import { addRule, updateRule } from '../src/model/operations.ts';
+import { templateByName } from '../src/model/templates.ts';
+const r = loadEnvoyRegistry();
+let d = templateByName('sidecar')!.build();
+for (let i = 0; i < 4999; i++) { const a = addRule(d, 'route-1', 0); d = a.design; d = updateRule(d, a.id, { match: { ...d.routes[0].rules[0].match, path: `/api/v${i}/items` }, action: { ...d.routes[0].rules[0].action, kind: 'cluster', clusterId: 'cluster-1' } as any }); }
+const t = (n: string, f: () => unknown) => { const s = performance.now(); const x = f(); console.log(n, (performance.now() - s).toFixed(1)); return x; };
+const files = t('gen', () => generateFiles(d)) as any;
+console.log('yaml bytes', files['configmap.yaml'].length);
+const cfg = JSON.parse(files['envoy.json']);
+const w = t('walk', () => walkSchema(cfg, r, 'envoy.config.bootstrap.v3.Bootstrap')) as any;
+console.log(JSON.stringify(w.normalized).length);
+const desc = r.getMessage('envoy.config.bootstrap.v3.Bootstrap')!;
+const m = t('fromJson', () => fromJson(desc, w.normalized as JsonValue, { registry: r })) as any;
+t('rules', () => protoRuleViolations(m, r));
+t('rules2', () => protoRuleViolations(m, r));
+t('deploy', () => deploymentFindings(d, files));
+const idx = t('index', () => elementIndex(d)) as any;
+t('lint', () => designLintFindings(d, idx));

@@ -1,0 +1,103 @@
+// Canvas positions for a design: listeners → routes → clusters, left to right.
+//
+// `autoLayout` runs ELK's layered algorithm (elkjs, loaded on first use so the app's first paint
+// does not carry it) and works for any design: the toolbar can offer it. `columnLayout` is the
+// synchronous fallback the importer returns: three columns, rows ordered to follow connections.
+// Both are deterministic: the same design gives the same positions.
+import type { ElkNode } from 'elkjs/lib/elk-api';
+import { ruleTargets } from '../model/connections';
+import type { Design } from '../model/schema';
+
+const COLUMN_X = { listener: 0, route: 320, cluster: 640 } as const;
+const GAP = 40;
+
+/** Rough canvas sizes of the nodes (see src/ui/canvas): wide enough, rules make routes taller. */
+function nodeSize(design: Design, id: string): { width: number; height: number } {
+  const route = design.routes.find((r) => r.id === id);
+  if (route) return { width: 260, height: 84 + 30 * route.rules.length };
+  return { width: 240, height: 96 };
+}
+
+type Edge = { from: string; to: string };
+
+function edgesOf(design: Design): Edge[] {
+  const routes = new Set(design.routes.map((r) => r.id));
+  const clusters = new Set(design.clusters.map((c) => c.id));
+  const edges: Edge[] = [];
+  const seen = new Set<string>();
+  const add = (from: string, to: string) => {
+    const key = `${from}\n${to}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      edges.push({ from, to });
+    }
+  };
+  for (const listener of design.listeners) {
+    for (const routeId of listener.routeIds) if (routes.has(routeId)) add(listener.id, routeId);
+    if (listener.protocol === 'tcp' && listener.tcpClusterId && clusters.has(listener.tcpClusterId)) add(listener.id, listener.tcpClusterId);
+  }
+  for (const route of design.routes) {
+    for (const rule of route.rules) for (const clusterId of ruleTargets(rule)) if (clusters.has(clusterId)) add(route.id, clusterId);
+  }
+  return edges;
+}
+
+/**
+ * Three columns; routes and clusters ordered by the mean row of what points at them (so edges
+ * cross less), unconnected ones after, in document order. Synchronous: what the importer returns.
+ */
+export function columnLayout(design: Design): Design['layout'] {
+  const layout: Design['layout'] = {};
+  const centre = new Map<string, number>();
+  const place = (ids: string[], x: number) => {
+    let y = 0;
+    for (const id of ids) {
+      const { height } = nodeSize(design, id);
+      layout[id] = { x, y };
+      centre.set(id, y + height / 2);
+      y += height + GAP;
+    }
+  };
+  const edges = edgesOf(design);
+  const ordered = (ids: string[]) => {
+    const rank = (id: string) => {
+      const sources = edges.filter((e) => e.to === id && centre.has(e.from)).map((e) => centre.get(e.from)!);
+      return sources.length > 0 ? sources.reduce((a, b) => a + b, 0) / sources.length : Number.POSITIVE_INFINITY;
+    };
+    // A stable sort: equal ranks (and the unconnected) keep document order.
+    return ids.map((id, index) => ({ id, index, rank: rank(id) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((e) => e.id);
+  };
+  place(design.listeners.map((l) => l.id), COLUMN_X.listener);
+  place(ordered(design.routes.map((r) => r.id)), COLUMN_X.route);
+  place(ordered(design.clusters.map((c) => c.id)), COLUMN_X.cluster);
+  return layout;
+}
+
+/** The design with every element placed by ELK's layered layout (direction RIGHT). */
+export async function autoLayout(design: Design): Promise<Design> {
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  const elk = new ELK();
+  const partition = (id: string) => (design.listeners.some((l) => l.id === id) ? 0 : design.routes.some((r) => r.id === id) ? 1 : 2);
+  const ids = [...design.listeners, ...design.routes, ...design.clusters].map((e) => e.id);
+  const graph: ElkNode = {
+    id: 'design',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      // Listeners, routes and clusters each in their own column, in that order.
+      'elk.partitioning.activate': 'true',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.spacing.nodeNode': String(GAP),
+      'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+      'elk.randomSeed': '1',
+    },
+    children: ids.map((id) => ({ id, ...nodeSize(design, id), layoutOptions: { 'elk.partitioning.partition': String(partition(id)) } })),
+    edges: edgesOf(design).map((edge, i) => ({ id: `e${i}`, sources: [edge.from], targets: [edge.to] })),
+  };
+  const result = await elk.layout(graph);
+  const layout: Design['layout'] = {};
+  for (const node of result.children ?? []) layout[node.id] = { x: Math.round(node.x ?? 0), y: Math.round(node.y ?? 0) };
+  // Keys that are no element's (kept by the permalink codec) stay as they were.
+  for (const [key, position] of Object.entries(design.layout)) if (!(key in layout)) layout[key] = position;
+  return { ...design, layout };
+}

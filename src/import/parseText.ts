@@ -1,0 +1,96 @@
+// Envoy config text (YAML or JSON: JSON is YAML) → a plain JSON value, and a way back from a
+// config path to the line and column it came from. Capped before parsing; never throws.
+import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+
+export type ConfigPath = (string | number)[];
+
+/** The largest config text accepted, checked before parsing (characters; ≥ bytes for ASCII). */
+export const MAX_CONFIG_CHARS = 5 * 1024 * 1024;
+
+/** How many YAML aliases one document may expand (a "billion laughs" file is refused). */
+const MAX_ALIAS_COUNT = 1000;
+
+export type ParsedText =
+  | { ok: true; value: unknown; where: (path: ConfigPath) => string }
+  | { ok: false; errors: string[] };
+
+/** `static_resources.listeners[0].name`: a config path as Envoy's docs and our messages write it. */
+export function formatPath(path: ConfigPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_@][A-Za-z0-9_@]*$/.test(part)) out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out || '(document)';
+}
+
+export function parseConfigText(text: unknown): ParsedText {
+  if (typeof text !== 'string') return { ok: false, errors: ['the config must be text (YAML or JSON)'] };
+  if (text.length > MAX_CONFIG_CHARS) {
+    const mib = (text.length / (1024 * 1024)).toFixed(1);
+    return { ok: false, errors: [`the config is too large to import: ${mib} MiB, the limit is ${MAX_CONFIG_CHARS / (1024 * 1024)} MiB`] };
+  }
+  if (text.trim() === '') return { ok: false, errors: ['the config is empty: expected an Envoy bootstrap in YAML or JSON'] };
+  // JSON is YAML, but JSON.parse is ~10× faster; the YAML parser then only runs to locate a message.
+  if (/^\s*\{/.test(text)) {
+    try {
+      const value: unknown = JSON.parse(text);
+      let located: ParsedText | undefined;
+      const where = (path: ConfigPath) => {
+        located ??= parseYaml(text);
+        return located.ok ? located.where(path) : formatPath(path);
+      };
+      return { ok: true, value, where };
+    } catch {
+      // Not strict JSON (comments, trailing commas …): YAML may still read it, or say where it fails.
+    }
+  }
+  return parseYaml(text);
+}
+
+function parseYaml(text: string): ParsedText {
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    return { ok: false, errors: [`not YAML or JSON: ${(error as Error).message}`] };
+  }
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.slice(0, 5).map((e) => {
+        const at = e.linePos?.[0];
+        return `not YAML or JSON${at ? ` (line ${at.line}, column ${at.col})` : ''}: ${firstLine(e.message)}`;
+      }),
+    };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return { ok: false, errors: [`the YAML cannot be read: ${(error as Error).message}`] };
+  }
+  const where = (path: ConfigPath): string => {
+    const text = formatPath(path);
+    for (let length = path.length; length >= 0; length--) {
+      let node: unknown;
+      try {
+        node = length === 0 ? doc.contents : doc.getIn(path.slice(0, length), true);
+      } catch {
+        node = undefined;
+      }
+      if (isNode(node) && node.range) {
+        const { line, col } = lineCounter.linePos(node.range[0]);
+        return `${text} (line ${line}, column ${col})`;
+      }
+    }
+    return text;
+  };
+  return { ok: true, value, where };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
