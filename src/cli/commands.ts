@@ -6,6 +6,8 @@ import { DEFAULT_TEMPLATE, TEMPLATES, templateByName } from '../model/templates'
 import type { Design } from '../model/schema';
 import { generateFiles } from '../generate/files';
 import { decodePermalink, encodePermalink, permalinkUrl } from '../share/permalink';
+import { loadEnvoyRegistry } from '../validate/envoySchema.node.ts';
+import { runValidate } from './validateCommand';
 
 export interface CliIo {
   readFile(path: string): string;
@@ -26,6 +28,9 @@ export const USAGE = [
   '  cli link [DESIGN.json] [--template NAME] [--base URL]',
   '                                                 print the design\'s permalink fragment (#d=…),',
   '                                                 or the whole URL with --base',
+  '  cli validate FILE                              check a design.json or an Envoy config (JSON/YAML)',
+  '                                                 as Envoy would; prints findings as JSON,',
+  '                                                 exit 0 without errors, 1 with, 2 on unreadable input',
 ].join('\n');
 
 export function runCli(argv: string[], io: CliIo): CliResult {
@@ -36,6 +41,8 @@ export function runCli(argv: string[], io: CliIo): CliResult {
         return ok(TEMPLATES.map((t) => `${t.name}\n`).join(''));
       case 'render':
         return render(rest, io);
+      case 'validate':
+        return runValidate(rest, io, loadEnvoyRegistry());
       case 'link':
         return link(rest, io);
       case undefined:

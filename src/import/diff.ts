@@ -7,6 +7,18 @@ import type { ConfigPath } from './parseText';
 
 type Obj = Record<string, unknown>;
 
+/**
+ * Enum fields whose first value is what protobuf reads when the field is left out (proto3
+ * implicit presence): generating them where the original has none changes nothing for Envoy, so
+ * no `$omitIfEqual` is kept for them.
+ */
+export const IMPLICIT_DEFAULTS: Record<string, string> = {
+  lb_policy: 'ROUND_ROBIN',
+  codec_type: 'AUTO',
+  response_code: 'MOVED_PERMANENTLY',
+  append_action: 'APPEND_IF_EXISTS_OR_ADD',
+};
+
 export type KeptDiff = {
   patch: KeptPatch | undefined;
   /** Paths (relative) whose original value is kept verbatim. */
@@ -55,6 +67,7 @@ function diffObject(generated: Obj, original: Obj, path: ConfigPath, skip: Confi
     if (has(original, key)) continue;
     const at = [...path, key];
     if (skip.some((s) => samePath(s, at))) continue;
+    if (IMPLICIT_DEFAULTS[key] === value) continue;
     // The original had no such key: leave it out while the model still generates this value.
     putKey(patch, key, { [OMIT_IF_EQUAL]: value });
   }

@@ -11,7 +11,7 @@ import { loadDesign } from '../model/load';
 import { DESIGN_VERSION, type Cluster, type Design, type Listener, type Route } from '../model/schema';
 import { bootstrapShapeErrors, v2Errors } from './checks';
 import { ImportContext, isObj, type ImportSummary, type Obj } from './context';
-import { keptDiff } from './diff';
+import { IMPLICIT_DEFAULTS, keptDiff } from './diff';
 import { columnLayout } from './layout';
 import { mapCluster } from './mapCluster';
 import { mapListener } from './mapListener';
@@ -185,7 +185,7 @@ function differences(a: unknown, b: unknown, path: ConfigPath, out: ConfigPath[]
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
       const [x, y] = [a[key], b[key]];
       // Read the same by protobuf JSON: no value, null, and (for repeated fields) an empty list.
-      const unset = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+      const unset = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0) || IMPLICIT_DEFAULTS[key] === v;
       if (unset(x) && unset(y)) continue;
       differences(x, y, [...path, key], out);
     }

@@ -12,10 +12,12 @@ const COLUMN_X = { listener: 0, route: 320, cluster: 640 } as const;
 const GAP = 40;
 
 /** Rough canvas sizes of the nodes (see src/ui/canvas): wide enough, rules make routes taller. */
-function nodeSize(design: Design, id: string): { width: number; height: number } {
-  const route = design.routes.find((r) => r.id === id);
-  if (route) return { width: 260, height: 84 + 30 * route.rules.length };
-  return { width: 240, height: 96 };
+function nodeSizes(design: Design): (id: string) => { width: number; height: number } {
+  const rules = new Map(design.routes.map((r) => [r.id, r.rules.length]));
+  return (id) => {
+    const count = rules.get(id);
+    return count === undefined ? { width: 240, height: 96 } : { width: 260, height: 84 + 30 * count };
+  };
 }
 
 type Edge = { from: string; to: string };
@@ -49,19 +51,21 @@ function edgesOf(design: Design): Edge[] {
 export function columnLayout(design: Design): Design['layout'] {
   const layout: Design['layout'] = {};
   const centre = new Map<string, number>();
+  const nodeSize = nodeSizes(design);
   const place = (ids: string[], x: number) => {
     let y = 0;
     for (const id of ids) {
-      const { height } = nodeSize(design, id);
+      const { height } = nodeSize(id);
       layout[id] = { x, y };
       centre.set(id, y + height / 2);
       y += height + GAP;
     }
   };
-  const edges = edgesOf(design);
+  const sourcesOf = new Map<string, string[]>();
+  for (const edge of edgesOf(design)) sourcesOf.set(edge.to, [...(sourcesOf.get(edge.to) ?? []), edge.from]);
   const ordered = (ids: string[]) => {
     const rank = (id: string) => {
-      const sources = edges.filter((e) => e.to === id && centre.has(e.from)).map((e) => centre.get(e.from)!);
+      const sources = (sourcesOf.get(id) ?? []).filter((from) => centre.has(from)).map((from) => centre.get(from)!);
       return sources.length > 0 ? sources.reduce((a, b) => a + b, 0) / sources.length : Number.POSITIVE_INFINITY;
     };
     // A stable sort: equal ranks (and the unconnected) keep document order.
@@ -77,8 +81,9 @@ export function columnLayout(design: Design): Design['layout'] {
 export async function autoLayout(design: Design): Promise<Design> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const elk = new ELK();
-  const partition = (id: string) => (design.listeners.some((l) => l.id === id) ? 0 : design.routes.some((r) => r.id === id) ? 1 : 2);
-  const ids = [...design.listeners, ...design.routes, ...design.clusters].map((e) => e.id);
+  const nodeSize = nodeSizes(design);
+  // Listeners, routes, clusters: partitions 0, 1, 2.
+  const nodes = [design.listeners, design.routes, design.clusters].flatMap((items, partition) => items.map((e) => ({ id: e.id, partition })));
   const graph: ElkNode = {
     id: 'design',
     layoutOptions: {
@@ -91,7 +96,7 @@ export async function autoLayout(design: Design): Promise<Design> {
       'elk.layered.spacing.nodeNodeBetweenLayers': '80',
       'elk.randomSeed': '1',
     },
-    children: ids.map((id) => ({ id, ...nodeSize(design, id), layoutOptions: { 'elk.partitioning.partition': String(partition(id)) } })),
+    children: nodes.map(({ id, partition }) => ({ id, ...nodeSize(id), layoutOptions: { 'elk.partitioning.partition': String(partition) } })),
     edges: edgesOf(design).map((edge, i) => ({ id: `e${i}`, sources: [edge.from], targets: [edge.to] })),
   };
   const result = await elk.layout(graph);

@@ -4,11 +4,12 @@
 // kept verbatim around it. A listener with neither becomes a raw listener, kept whole.
 import { buildListener } from '../generate/envoy/listener';
 import { jsonEqual } from '../generate/envoy/kept';
+import { CONFIG_DIR } from '../generate/kubernetes/envoyContainer';
 import { TYPE, stdoutAccessLog } from '../generate/envoy/typeUrls';
 import { Duration, KubernetesObjectName, type Listener, type ListenerKept, type Route } from '../model/schema';
 import { ENUMS, isObj, type ImportContext, type Obj } from './context';
 import { keptDiff } from './diff';
-import { mapVirtualHost, type ClusterIds, type IdSource } from './mapRoute';
+import { clusterNameOf, mapVirtualHost, type ClusterIds, type IdSource } from './mapRoute';
 import { formatPath, type ConfigPath } from './parseText';
 
 /** The port shown for a listener without one (an internal listener, a pipe): Kubernetes files only. */
@@ -80,9 +81,13 @@ export function mapListener(original: Obj, at: ConfigPath, id: string, name: str
   return { listener: withKept(listener, routes, original, main!, at, clusters, ctx), routes };
 }
 
-/** The first filter chain holding an HTTP connection manager or a tcp_proxy, by `@type`. */
+/**
+ * The filter chain the model describes: the first holding an HTTP connection manager (its routes
+ * are the most to edit), else the first holding a tcp_proxy; by `@type`, never by name.
+ */
 function findMain(original: Obj, at: ConfigPath, ctx: ImportContext): Main | null {
   const chains = ctx.list(original.filter_chains, [...at, 'filter_chains']) ?? [];
+  const found: Main[] = [];
   for (const [chainIndex, value] of chains.entries()) {
     const chain = ctx.object(value, [...at, 'filter_chains', chainIndex]);
     const filters = chain ? ctx.list(chain.filters, [...at, 'filter_chains', chainIndex, 'filters']) ?? [] : [];
@@ -91,11 +96,12 @@ function findMain(original: Obj, at: ConfigPath, ctx: ImportContext): Main | nul
       const config = filter ? ctx.object(filter.typed_config, [...at, 'filter_chains', chainIndex, 'filters', filterIndex, 'typed_config']) : undefined;
       const type = config?.['@type'];
       if (type === TYPE.httpConnectionManager || type === TYPE.tcpProxy) {
-        return { chain: chain!, chainIndex, filter: filter!, filterIndex, http: type === TYPE.httpConnectionManager };
+        found.push({ chain: chain!, chainIndex, filter: filter!, filterIndex, http: type === TYPE.httpConnectionManager });
+        break;
       }
     }
   }
-  return null;
+  return found.find((m) => m.http) ?? found[0] ?? null;
 }
 
 function networkFilters(original: Obj): string {
@@ -125,6 +131,8 @@ function downstreamTls(chain: Obj, at: ConfigPath, ctx: ImportContext): Listener
   const keyFile = file(certificate.private_key);
   const dir = chainFile?.endsWith('/tls.crt') ? chainFile.slice(0, -'/tls.crt'.length) : null;
   if (!dir || keyFile !== `${dir}/tls.key` || !/^\/[^\s]*[^\s/]$/.test(dir)) return null;
+  // A Secret mounted over (or above) the config's own directory would hide the config.
+  if (CONFIG_DIR === dir || CONFIG_DIR.startsWith(`${dir}/`)) return null;
   const last = dir.slice(dir.lastIndexOf('/') + 1);
   const secretName = KubernetesObjectName.safeParse(last).success ? last : 'envoy-tls';
   ctx.summary.notes.push(`${formatPath(at)}: TLS certificate and key from ${dir}; the Kubernetes files mount the Secret "${secretName}" there (create it with kubectl create secret tls)`);
@@ -132,8 +140,7 @@ function downstreamTls(chain: Obj, at: ConfigPath, ctx: ImportContext): Listener
 }
 
 function withKept(listener: Listener, routes: Route[], original: Obj, main: Main, at: ConfigPath, clusters: ClusterIds, ctx: ImportContext): Listener {
-  const names = new Map([...clusters].map(([name, id]) => [id, name]));
-  const built = buildListener(listener, routes, (id) => names.get(id) ?? id);
+  const built = buildListener(listener, routes, clusterNameOf(clusters));
   const builtChain = (built.filter_chains as Obj[])[0];
   const builtFilter = (builtChain.filters as Obj[])[0];
   const chainAt: ConfigPath = [...at, 'filter_chains', main.chainIndex];

@@ -14,10 +14,17 @@ export type IdSource = { route(): string; rule(): string };
 export type ClusterIds = Map<string, string>;
 
 const UINT32_MAX = 4294967295;
-const clusterNameOf = (ids: ClusterIds) => {
-  const names = new Map([...ids].map(([name, id]) => [id, name]));
-  return (id: string) => names.get(id) ?? id;
-};
+const namesById = new WeakMap<ClusterIds, Map<string, string>>();
+/** Cluster names by id: the generator's view of the same map (built once per map). */
+export function clusterNameOf(ids: ClusterIds): (id: string) => string {
+  let names = namesById.get(ids);
+  if (!names) {
+    names = new Map([...ids].map(([name, id]) => [id, name]));
+    namesById.set(ids, names);
+  }
+  const found = names;
+  return (id: string) => found.get(id) ?? id;
+}
 
 export function mapVirtualHost(original: Obj, at: ConfigPath, ids: IdSource, clusters: ClusterIds, ctx: ImportContext): Route {
   const id = ids.route();

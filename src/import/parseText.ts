@@ -61,7 +61,7 @@ function parseYaml(text: string): ParsedText {
     return {
       ok: false,
       errors: doc.errors.slice(0, 5).map((e) => {
-        const at = e.linePos?.[0];
+        const at = e.linePos?.[0] ?? (e.pos ? lineCounter.linePos(e.pos[0]) : undefined);
         return `not YAML or JSON${at ? ` (line ${at.line}, column ${at.col})` : ''}: ${firstLine(e.message)}`;
       }),
     };

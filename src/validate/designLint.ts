@@ -63,8 +63,13 @@ function unservedRouteFindings(design: Design, index: ElementIndex): Finding[] {
  * designProblems: a removed cluster still referenced breaks traffic (an error, and Envoy refuses
  * it for rules); a listener still naming a removed route only loses that route (a warning).
  */
+/**
+ * References to removed elements. A rule's removed cluster is left to Envoy's own
+ * `route: unknown cluster` finding (same element, Envoy's wording), so it is not reported twice.
+ */
 function removedReferenceFindings(design: Design, index: ElementIndex): Finding[] {
-  return designProblems(design).map((problem) => {
+  const ruleIds = new Set(design.routes.flatMap((r) => r.rules.map((rule) => rule.id)));
+  return designProblems(design).filter((problem) => !ruleIds.has(problem.elementId)).map((problem) => {
     const make = problem.message.startsWith('serves route ') ? warning : error;
     return { ...make('design.removed-reference', problem.message, elementPath(design, index, problem.elementId)), elementId: problem.elementId };
   });

@@ -1,7 +1,7 @@
 // Maps config paths back to design elements: a finding belongs to the element whose config path
 // is the longest prefix of the finding's path. A route served by several listeners is emitted
 // under each of them, so all those copies map to it.
-import { envoyPathOf, type ConfigPath } from '../generate/envoy/paths.ts';
+import { envoyPathOf, virtualHostsPathIn, type ConfigPath } from '../generate/envoy/paths.ts';
 import type { Design } from '../model/schema.ts';
 
 export function formatPath(path: ConfigPath): string {
@@ -33,21 +33,21 @@ export function elementIndex(design: Design): ElementIndex {
     if (path) add(element.id, path);
   }
 
-  const existing = new Set(design.routes.map((r) => r.id));
-  for (const route of design.routes) {
-    // envoyPathOf gives the first copy; its shape inside a listener is the same for every copy.
-    const first = envoyPathOf(design, route.id);
-    if (!first) continue;
-    const insideListener = first.slice(3, -1);
-    design.listeners.forEach((listener, listenerIndex) => {
-      if (listener.protocol !== 'http') return;
-      const hostIndex = listener.routeIds.filter((id) => existing.has(id)).indexOf(route.id);
-      if (hostIndex < 0) return;
-      const hostPath = ['static_resources', 'listeners', listenerIndex, ...insideListener, hostIndex];
-      add(route.id, hostPath);
-      route.rules.forEach((rule, ruleIndex) => add(rule.id, [...hostPath, 'routes', ruleIndex]));
-    });
-  }
+  // Virtual hosts listener by listener, in the order paths.ts counts them (served routes that
+  // exist), so that a route's first path is envoyPathOf's.
+  const routes = new Map(design.routes.map((r) => [r.id, r]));
+  design.listeners.forEach((listener, listenerIndex) => {
+    const inside = virtualHostsPathIn(listener);
+    if (!inside) return;
+    listener.routeIds
+      .filter((id) => routes.has(id))
+      .forEach((routeId, hostIndex) => {
+        const route = routes.get(routeId)!;
+        const hostPath = ['static_resources', 'listeners', listenerIndex, ...inside, hostIndex];
+        add(route.id, hostPath);
+        route.rules.forEach((rule, ruleIndex) => add(rule.id, [...hostPath, 'routes', ruleIndex]));
+      });
+  });
 
   return {
     elementAt(path) {

@@ -1,27 +1,13 @@
-// What every check returns: one finding per problem, pointing at an Envoy config path (or a
-// Kubernetes file path), so the UI, the CLI and tests can all say exactly where it is.
+// Helpers to make findings: one per problem, pointing at a path, so the UI, the CLI and tests can
+// all say exactly where it is. The Finding type lives in finding.ts (shared with the store). Severity:
+// error = Envoy (or the Kubernetes API server) would refuse the config; warning = accepted, but
+// probably not what the author meant; info = a part we could not check. `path` is an Envoy config
+// path like `static_resources.clusters[2].load_assignment.endpoints[0]` (proto field names, `[i]`
+// list indexes, `[key]` map keys, Any payloads descended into without a marker), or
+// `pod.yaml: spec.containers[1].ports[0]`, or `design.json: routes[1]` for what is not emitted.
+import type { Finding, Severity } from './finding.ts';
 
-/**
- * - error: Envoy (or the Kubernetes API server) would refuse the config.
- * - warning: accepted, but probably not what the author meant.
- * - info: a part we could not check (e.g. a contrib extension not among the bundled protos).
- */
-export type Severity = 'error' | 'warning' | 'info';
-
-export type Finding = {
-  severity: Severity;
-  /** Stable id of the check, like `envoy.unknown-cluster`; see README of src/validate/index.ts. */
-  rule: string;
-  message: string;
-  /**
-   * `static_resources.clusters[2].load_assignment.endpoints[0]`: proto field names, `[i]` list
-   * indexes, `[key]` map keys, Any payloads descended into without a marker. Kubernetes findings
-   * are `pod.yaml: spec.containers[1].ports[0]`.
-   */
-  path: string;
-  /** The design element the finding belongs to; null for imported configs and deployment-wide findings. */
-  elementId: string | null;
-};
+export type { Finding, Severity };
 
 export const finding = (severity: Severity, rule: string, message: string, path: string): Finding => ({
   severity,

@@ -7,6 +7,7 @@ import {
   type DescExtension,
   type DescField,
   type DescMessage,
+  type DescOneof,
   type FileRegistry,
   type Message,
 } from '@bufbuild/protobuf';
@@ -14,6 +15,16 @@ import { anyUnpack, isWrapperDesc, type Any } from '@bufbuild/protobuf/wkt';
 
 
 type Json = Record<string, any>;
+
+const RULES_CACHE = new WeakMap<DescField, Json | undefined>();
+const REQUIRED_CACHE = new WeakMap<DescOneof, boolean>();
+const PATTERN_CACHE = new Map<string, RegExp>();
+
+function pattern(source: string): RegExp {
+  let compiled = PATTERN_CACHE.get(source);
+  if (!compiled) PATTERN_CACHE.set(source, (compiled = new RegExp(source, 'u')));
+  return compiled;
+}
 
 const HEADER = {
   strictName: /^:?[0-9a-zA-Z!#$%&'*+\-.^_|~`]+$/,
@@ -32,7 +43,7 @@ function stringViolations(value: string, rules: Json): string[] {
   if (rules.maxLen !== undefined && chars > Number(rules.maxLen)) out.push(`must have at most ${rules.maxLen} characters`);
   if (rules.minBytes !== undefined && utf8Length(value) < Number(rules.minBytes)) out.push(`must have at least ${rules.minBytes} bytes`);
   if (rules.maxBytes !== undefined && utf8Length(value) > Number(rules.maxBytes)) out.push(`must have at most ${rules.maxBytes} bytes`);
-  if (rules.pattern !== undefined && !new RegExp(rules.pattern, 'u').test(value)) out.push(`must match ${rules.pattern}`);
+  if (rules.pattern !== undefined && !pattern(rules.pattern).test(value)) out.push(`must match ${rules.pattern}`);
   if (rules.prefix !== undefined && !value.startsWith(rules.prefix)) out.push(`must start with ${rules.prefix}`);
   if (rules.suffix !== undefined && !value.endsWith(rules.suffix)) out.push(`must end with ${rules.suffix}`);
   if (rules.in && !rules.in.includes(value)) out.push(`must be one of ${rules.in.join(', ')}`);
@@ -116,8 +127,17 @@ export function protoRuleViolations(message: Message, registry: FileRegistry): s
   const has = hasOption as (element: unknown, extension: DescExtension) => boolean;
   const get = getOption as (element: unknown, extension: DescExtension) => unknown;
   const out: string[] = [];
-  const rulesOf = (field: DescField): Json | undefined =>
-    has(field, rulesExt) ? (toJson(rulesExt.message!, get(field, rulesExt) as never) as Json) : undefined;
+  // Decoding a field's rules is the costly step; descriptors are immutable, so decode once each.
+  const rulesOf = (field: DescField): Json | undefined => {
+    if (!RULES_CACHE.has(field)) {
+      RULES_CACHE.set(field, has(field, rulesExt) ? (toJson(rulesExt.message!, get(field, rulesExt) as never) as Json) : undefined);
+    }
+    return RULES_CACHE.get(field);
+  };
+  const oneofRequired = (oneof: DescOneof): boolean => {
+    if (!REQUIRED_CACHE.has(oneof)) REQUIRED_CACHE.set(oneof, has(oneof, requiredExt) && get(oneof, requiredExt) === true);
+    return REQUIRED_CACHE.get(oneof)!;
+  };
 
   const visitMessage = (desc: DescMessage, msg: Json, path: string): void => {
     if (desc.typeName === 'google.protobuf.Any') {
@@ -130,7 +150,7 @@ export function protoRuleViolations(message: Message, registry: FileRegistry): s
       return;
     }
     for (const oneof of desc.oneofs) {
-      if (has(oneof, requiredExt) && get(oneof, requiredExt) === true && msg[oneof.localName]?.case === undefined) {
+      if (oneofRequired(oneof) && msg[oneof.localName]?.case === undefined) {
         out.push(`${path}.${oneof.name}: one of ${oneof.fields.map((f) => f.name).join(', ')} is required`);
       }
     }

@@ -59,6 +59,12 @@ describe('shadowedRules', () => {
     ]);
   });
 
+  it('leaves out imported rules whose Envoy match keeps conditions the model does not show', () => {
+    const sampled = { ...rule('r1', match('prefix', '/')), kept: { match: { runtime_fraction: { default_value: { numerator: 10 } } } } };
+    const route = { ...newRoute('route-1', 'web'), rules: [sampled, rule('r2', match('prefix', '/api'))] };
+    expect(shadowedRules(route)).toEqual([]);
+  });
+
   it('finds nothing when specific rules come first', () => {
     const route = { ...newRoute('route-1', 'web'), rules: [rule('r1', match('prefix', '/api')), rule('r2', match('prefix', '/'))] };
     expect(shadowedRules(route)).toEqual([]);

@@ -47,7 +47,11 @@ export function conditionsCovered(earlier: RouteMatch, later: RouteMatch): boole
   return earlier.headers.every((m) => headers.has(headerKey(m))) && earlier.queryParameters.every((m) => query.has(queryKey(m)));
 }
 
-export const ruleCovers = (earlier: Rule, later: Rule) => pathCovers(earlier.match, later.match) && conditionsCovered(earlier.match, later.match);
+/** An imported rule whose Envoy match keeps what the model does not show (runtime_fraction, grpc …). */
+const hasKeptMatch = (rule: Rule) => rule.kept !== undefined && Object.prototype.hasOwnProperty.call(rule.kept, 'match');
+
+export const ruleCovers = (earlier: Rule, later: Rule) =>
+  !hasKeptMatch(earlier) && !hasKeptMatch(later) && pathCovers(earlier.match, later.match) && conditionsCovered(earlier.match, later.match);
 
 export type Shadowed = { rule: Rule; index: number; by: Rule; byIndex: number };
 

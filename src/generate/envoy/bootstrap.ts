@@ -25,6 +25,15 @@ export function buildBootstrap(design: Design): Record<string, unknown> {
       },
     },
     // Imported bootstrap fields; never the listeners and clusters, built above from the elements.
-    design.keptBootstrap,
+    withoutElements(design.keptBootstrap),
   );
+}
+
+/** A kept bootstrap patch minus static_resources.listeners/clusters (the elements own those). */
+function withoutElements(patch: Design['keptBootstrap']): Design['keptBootstrap'] {
+  const resources = patch?.static_resources;
+  if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) return patch;
+  if (!('listeners' in resources) && !('clusters' in resources)) return patch;
+  const { listeners: _l, clusters: _c, ...rest } = resources as Record<string, unknown>;
+  return { ...patch, static_resources: rest };
 }
