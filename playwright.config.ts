@@ -18,6 +18,8 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
     screenshot: 'only-on-failure',
+    // A designer is a desktop tool: test at a common laptop resolution, not Playwright's 1280×720.
+    viewport: { width: 1600, height: 900 },
   },
   webServer: {
     command: 'npm run build && npm run preview',

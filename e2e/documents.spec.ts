@@ -116,7 +116,11 @@ test('undo and redo walk exactly through 20 edits; a drag is one step', async ({
     expect(await designer.copiedText('design.json')).toBe(states[i]);
   }
 
+  // Choosing it in the outline brings the node back into view (selection is not history).
+  await page.getByRole('navigation', { name: 'Design outline' }).getByRole('button', { name: /^listener_0/ }).click();
   const node = designer.node('listener', 'listener_0');
+  await expect(node).toBeInViewport();
+  await page.waitForTimeout(300);
   const box = (await node.boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + 10);
   await page.mouse.down();

@@ -6,6 +6,7 @@ test('breaking a design shows a badge, a problem and a marker; fixing it clears 
   await designer.open();
   const problems = page.getByRole('region', { name: 'Problems' });
   await expect(problems).toContainText('No problems');
+  await problems.getByRole('button', { name: /^Problems:/ }).click();
 
   // A route to a deleted cluster.
   await designer.select('cluster', 'service');
@@ -37,6 +38,7 @@ test('a duplicate domain across a listener’s routes is flagged on the route', 
   const designer = new DesignerPage(page);
   await designer.open();
   const problems = page.getByRole('region', { name: 'Problems' });
+  await problems.getByRole('button', { name: /^Problems:/ }).click();
   await page.getByRole('button', { name: 'New…' }).click();
   await page.getByRole('button', { name: /Front proxy/ }).click();
   // The inspector refuses a clashing domain as you type; a design file can still carry one.

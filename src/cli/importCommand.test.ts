@@ -33,7 +33,8 @@ describe('cli import', () => {
     if (!loaded.ok) throw new Error(loaded.errors.join('; '));
     expect(loaded.design.name).toBe('envoy-demo');
     expect(loaded.design.listeners.map((l) => l.name)).toEqual(['listener_0']);
-    expect(result.stderr).toMatch(/^imported:\n  cluster "service_envoyproxy_io" ← static_resources\.clusters\[0\]: LOGICAL_DNS, 1 endpoint\n/);
+    expect(result.stderr).toMatch(/^imported:\n  listener "listener_0" ← static_resources\.listeners\[0\]: http 0\.0\.0\.0:10000, 1 route\n/);
+    expect(result.stderr).toContain('  cluster "service_envoyproxy_io" ← static_resources.clusters[0]: LOGICAL_DNS, 1 endpoint\n');
     expect(result.stderr).toMatch(/\nkept verbatim \(emitted again as written\):\n(  .+\n)+/);
     expect(result.stderr).toContain('  static_resources.clusters[0].dns_lookup_family\n');
     expect(result.stderr).not.toMatch(/cannot round-trip/);

@@ -1,6 +1,6 @@
 // Is the parsed value an Envoy v3 bootstrap at all? Refuses, with the place named, what is not:
 // another kind of document, a v2 config (`config`, `hosts`, `envoy.api.v2` types, …).
-import { formatPath, type ConfigPath } from './parseText';
+import type { ConfigPath } from './parseText';
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -117,4 +117,3 @@ function scanTypes(value: unknown, path: ConfigPath, add: (path: ConfigPath, mes
   }
 }
 
-export { formatPath };

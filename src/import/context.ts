@@ -29,16 +29,12 @@ const DERIVED = new Set(['name', 'stat_prefix', 'cluster_name', 'http_filters', 
 
 export class ImportContext {
   readonly errors: string[] = [];
-  readonly summary: ImportSummary = { nodes: [], kept: [], unsupported: [], notes: [] };
+  summary: ImportSummary = { nodes: [], kept: [], unsupported: [], notes: [] };
 
   constructor(readonly where: (path: ConfigPath) => string) {}
 
   typeError(path: ConfigPath, expected: string, value: unknown): void {
     if (this.errors.length < 50) this.errors.push(`${this.where(path)}: must be ${expected}, got ${describe(value)}`);
-  }
-
-  error(path: ConfigPath, message: string): void {
-    if (this.errors.length < 50) this.errors.push(`${this.where(path)}: ${message}`);
   }
 
   /** Records every path a kept diff keeps, below `base`. */
@@ -50,7 +46,7 @@ export class ImportContext {
         // Names, stat prefixes and the filter list are derived by the generator, not model fields.
         note = DERIVED.has(String(path[path.length - 1]))
           ? ' (as written, instead of what the generator derives)'
-          : ' (as written; it overrides the model’s field, whose edits have no effect here)';
+          : ' (as written, instead of the model’s value, until that is edited)';
       }
       this.summary.kept.push(`${formatPath([...base, ...path])}${note}`);
     }

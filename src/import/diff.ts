@@ -1,7 +1,7 @@
 // The inverse of applyKept (src/generate/envoy/kept.ts): the patch that turns what the generator
 // builds from the imported model into the original config, so `applyKept(generated, patch)`
 // equals `original` everywhere but at the skipped paths (which other elements own).
-import { OMIT_IF_EQUAL, isPlainObject, jsonEqual, putKey } from '../generate/envoy/kept';
+import { OMIT_IF_EQUAL, REPLACE_IF_EQUAL, VALUE, isPlainObject, jsonEqual, putKey } from '../generate/envoy/kept';
 import type { KeptPatch } from '../model/schema';
 import type { ConfigPath } from './parseText';
 
@@ -48,7 +48,8 @@ function diffObject(generated: Obj, original: Obj, path: ConfigPath, skip: Confi
     if (!has(generated, key)) {
       // protobuf JSON reads null as "not set": nothing to add.
       if (value === null) continue;
-      putKey(patch, key, value);
+      // Config the model does not generate. An object is wrapped: a bare one patches a generated one.
+      putKey(patch, key, isPlainObject(value) ? { [VALUE]: value } : value);
       result.kept.push(at);
       continue;
     }
@@ -58,7 +59,8 @@ function diffObject(generated: Obj, original: Obj, path: ConfigPath, skip: Confi
       const inner = diffObject(built, value, at, skip, result);
       if (inner) putKey(patch, key, inner);
     } else {
-      putKey(patch, key, value);
+      // The original says otherwise than the model generates: as written, until the model's value changes.
+      putKey(patch, key, { [REPLACE_IF_EQUAL]: built, with: value });
       result.kept.push(at);
       result.replaced.push(at);
     }

@@ -176,13 +176,13 @@ describe('mapping every model concept', () => {
     expect(design.listeners.map((l) => l.id)).toEqual(['listener-1', 'listener-2']);
     expect(design.routes.flatMap((r) => r.rules.map((rule) => rule.id))).toEqual(['rule-1', 'rule-2', 'rule-3', 'rule-4', 'rule-5']);
     expect(result.summary.nodes).toEqual([
-      'cluster "api" ← static_resources.clusters[0]: STRICT_DNS, 2 endpoints',
-      'cluster "api-canary" ← static_resources.clusters[1]: STATIC, 1 endpoint',
-      'cluster "postgres" ← static_resources.clusters[2]: LOGICAL_DNS, 1 endpoint',
       'listener "web" ← static_resources.listeners[0]: http 0.0.0.0:8443 (TLS), 2 routes',
       'route "api" (virtual host of "web"): api.example.com, api.example.com:8443; 2 rules',
       'route "www" (virtual host of "web"): *; 3 rules',
       'listener "db" ← static_resources.listeners[1]: tcp 127.0.0.1:5432, tcp_proxy to "postgres"',
+      'cluster "api" ← static_resources.clusters[0]: STRICT_DNS, 2 endpoints',
+      'cluster "api-canary" ← static_resources.clusters[1]: STATIC, 1 endpoint',
+      'cluster "postgres" ← static_resources.clusters[2]: LOGICAL_DNS, 1 endpoint',
     ]);
   });
 
@@ -396,29 +396,33 @@ describe('keeping what the model does not express', () => {
     expect(edge.kept!.filterChainsAfter).toBeUndefined();
     expect(edge.kept!.filterChain).toEqual({ name: 'main' });
     expect(edge.kept!.filtersBefore!.map((f) => f.name)).toEqual(['envoy.filters.network.rbac']);
-    const hcm = edge.kept!.filter!;
+    // What the model generates differently is kept as written, while the model's value is unchanged.
+    expect(edge.kept!.filter!.name).toEqual({ $replaceIfEqual: 'envoy.filters.network.http_connection_manager', with: 'hcm' });
+    expect(edge.kept!.filter!.typed_config).toMatchObject({ stat_prefix: { $replaceIfEqual: 'edge', with: 'ingress' }, use_remote_address: true, route_config: { name: { $replaceIfEqual: 'edge_routes', with: 'local' } } });
+    expect(edge.kept!.filterFor).toBe('http');
+    const hcm = (buildBootstrap(design) as any).static_resources.listeners[0].filter_chains[1].filters[1];
     expect(hcm.name).toBe('hcm');
     expect(hcm.typed_config).toMatchObject({ stat_prefix: 'ingress', use_remote_address: true, route_config: { name: 'local' } });
     // The HTTP filters, in order, the router at its place.
-    expect((hcm.typed_config as { http_filters: { name: string }[] }).http_filters.map((f) => f.name)).toEqual(['envoy.filters.http.cors', 'envoy.filters.http.router']);
+    expect(hcm.typed_config.http_filters.map((f: { name: string }) => f.name)).toEqual(['envoy.filters.http.cors', 'envoy.filters.http.router']);
     expect(hcm.typed_config).not.toHaveProperty('access_log');
   });
 
   it('virtual host and route extras stay on the route and rule; targets resolve to clusters, raw ones included', () => {
     const [vh] = design.routes;
     expect(vh.kept).toEqual({ typed_per_filter_config: expect.any(Object) });
-    expect(vh.rules[0].kept).toEqual({ match: { grpc: {} }, route: { cluster_not_found_response_code: 'NOT_FOUND' }, decorator: { operation: 'op' } });
+    expect(vh.rules[0].kept).toEqual({ match: { grpc: { $value: {} } }, route: { cluster_not_found_response_code: 'NOT_FOUND' }, decorator: { $value: { operation: 'op' } } });
     expect(vh.rules[0].action).toMatchObject({ kind: 'cluster', clusterId: svc.id });
     expect(vh.rules[1].action).toMatchObject({ kind: 'cluster', clusterId: eds.id });
     // A cluster only CDS knows: not an element; the name is kept.
     expect(vh.rules[2].action).toMatchObject({ kind: 'cluster', clusterId: null });
-    expect(vh.rules[2].kept).toEqual({ route: { cluster: 'only-in-cds' } });
+    expect(vh.rules[2].kept).toEqual({ route: { cluster: { $replaceIfEqual: '', with: 'only-in-cds' } } });
   });
 
   it('an unnamed listener with RDS: an http listener without routes, its name left out again', () => {
     expect(rds).toMatchObject({ protocol: 'http', routeIds: [], name: 'listener_1' });
     expect(rds.kept!.listener).toEqual({ name: { $omitIfEqual: 'listener_1' } });
-    expect(rds.kept!.filter!.typed_config).toMatchObject({ rds: { route_config_name: 'remote' }, route_config: { $omitIfEqual: expect.any(Object) } });
+    expect(rds.kept!.filter!.typed_config).toMatchObject({ rds: { $value: { route_config_name: 'remote' } }, route_config: { $omitIfEqual: expect.any(Object) } });
   });
 
   it('a UDP listener and an EDS cluster are kept whole (raw), shown by name', () => {
@@ -436,7 +440,7 @@ describe('keeping what the model does not express', () => {
       cluster: { dns_lookup_family: 'V4_ONLY', connect_timeout: { $omitIfEqual: '5s' } },
       locality: { priority: 1 },
     });
-    expect(svc.endpoints[0].kept).toEqual({ endpoint: { health_check_config: { port_value: 8081 } }, metadata: expect.any(Object) });
+    expect(svc.endpoints[0].kept).toEqual({ endpoint: { health_check_config: { $value: { port_value: 8081 } } }, metadata: { $value: expect.any(Object) } });
     const plain = imported(importEnvoyConfig(KEPT));
     expect(plain.design.clusters[0].kept!.cluster).toMatchObject({ dns_lookup_family: 'v4_only' });
   });
@@ -536,7 +540,39 @@ dynamic_resources:
     const { design: d } = imported(importEnvoyConfig(text, registry));
     expect(d.listeners).toEqual([]);
     expect(d.clusters).toEqual([]);
-    expect(d.keptBootstrap).toMatchObject({ dynamic_resources: { lds_config: expect.any(Object) }, admin: { $omitIfEqual: expect.any(Object) } });
+    expect(d.keptBootstrap).toMatchObject({ dynamic_resources: { $value: { lds_config: expect.any(Object) } }, admin: { $omitIfEqual: expect.any(Object) } });
     roundTrips(d, text);
+  });
+});
+
+describe('round-trip checks', () => {
+  it('a 64-bit integer beyond 2^53 keeps every digit (as protobuf JSON’s string form)', () => {
+    for (const text of [
+      'layered_runtime:\n  layers:\n  - name: s\n    static_layer: { big: 18446744073709551615, small: 1234567890123456 }\n',
+      '{"layered_runtime": {"layers": [{"name": "s", "static_layer": {"big": 18446744073709551615}}]}}',
+    ]) {
+      const { design, summary } = imported(importEnvoyConfig(text, registry));
+      const layers = (design.keptBootstrap!.layered_runtime as { $value: { layers: { static_layer: { big: unknown } }[] } }).$value.layers;
+      expect(layers[0].static_layer.big).toBe('18446744073709551615');
+      expect(summary.notes).toContain(
+        'layered_runtime.layers[0].static_layer.big: 18446744073709551615 is beyond what a JavaScript number holds exactly; kept as the string "18446744073709551615" (how protobuf JSON writes 64-bit integers)',
+      );
+    }
+  });
+
+  it('the importer’s own check names where a generated config would differ', async () => {
+    const { roundTripProblems } = await import('./importEnvoy');
+    const { design } = imported(importEnvoyConfig(FULL));
+    // The config as the importer compares it: normalised (upper-case enums …).
+    const original = structuredClone(buildBootstrap(design)) as any;
+    expect(roundTripProblems(design, original, undefined)).toEqual([]);
+    expect(roundTripProblems(design, original, registry)).toEqual([]);
+    original.static_resources.clusters[0].connect_timeout = '9s';
+    original.static_resources.listeners[0].per_connection_buffer_limit_bytes = 1;
+    expect(roundTripProblems(design, original, undefined)).toEqual([
+      'static_resources.listeners[0].per_connection_buffer_limit_bytes: would be generated differently',
+      'static_resources.clusters[0].connect_timeout: would be generated differently',
+    ]);
+    expect(roundTripProblems(design, original, registry)[0]).toMatch(/^static_resources\.listeners\[0\]\.per_connection_buffer_limit_bytes: would be generated differently \(the parsed protos differ\)$/);
   });
 });

@@ -54,6 +54,7 @@ function importConfig(text: string, registry: FileRegistry | undefined, options:
   if (v2.length > 0) return fail(v2);
 
   const ctx = new ImportContext(where);
+  ctx.summary.notes.push(...parsed.notes);
   let config = parsed.value as Obj;
   if (registry) {
     const walked = walkConfig(config, registry);
@@ -127,6 +128,10 @@ function importConfig(text: string, registry: FileRegistry | undefined, options:
   if (!loaded.ok) return fail(loaded.errors.map((e) => `internal error: the imported design is not valid: ${e}`));
   const result = { ...loaded.design, layout: columnLayout(loaded.design) };
   ctx.summary.unsupported.push(...roundTripProblems(result, config, registry));
+  // Listeners (with their routes) before clusters; kept paths in config order.
+  const clusterNodes = ctx.summary.nodes.filter((n) => n.startsWith('cluster '));
+  ctx.summary.nodes = [...ctx.summary.nodes.filter((n) => !n.startsWith('cluster ')), ...clusterNodes];
+  ctx.summary.kept.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   return { ok: true, design: result, summary: ctx.summary };
 }
 
@@ -167,7 +172,7 @@ function adminAddress(config: Obj, ctx: ImportContext): Design['deployment']['ad
 }
 
 /** Where generating the imported design would not give back the (normalised) original. */
-function roundTripProblems(design: Design, original: Obj, registry: FileRegistry | undefined): string[] {
+export function roundTripProblems(design: Design, original: Obj, registry: FileRegistry | undefined): string[] {
   const generated = buildBootstrap(design);
   if (registry) {
     const compared = configsProtoEqual(generated, original, registry);

@@ -36,7 +36,8 @@ describe('columnLayout (what the importer returns)', () => {
   });
 });
 
-describe('autoLayout (ELK layered, direction RIGHT)', () => {
+// ELK's bundle (~1.6 MB) loads on first use: slow on a busy machine.
+describe('autoLayout (ELK layered, direction RIGHT)', { timeout: 30_000 }, () => {
   it.each(TEMPLATES.map((t) => t.name))('template %s: every element placed, listeners → routes → clusters, deterministic', async (name) => {
     const design = templateByName(name)!.build();
     const laid = await autoLayout(design);

@@ -162,7 +162,7 @@ function withKept(listener: Listener, routes: Route[], original: Obj, main: Main
     ...(chain.patch && { filterChain: chain.patch }),
     ...(main.filterIndex > 0 && { filtersBefore: filters.slice(0, main.filterIndex) }),
     ...(main.filterIndex < filters.length - 1 && { filtersAfter: filters.slice(main.filterIndex + 1) }),
-    ...(filter.patch && { filter: filter.patch }),
+    ...(filter.patch && { filter: filter.patch, filterFor: listener.protocol }),
   };
   chains.forEach((_, i) => {
     if (i !== main.chainIndex) ctx.summary.kept.push(`${formatPath([...at, 'filter_chains', i])} (a filter chain the model does not describe)`);

@@ -11,7 +11,7 @@ export const MAX_CONFIG_CHARS = 5 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 1000;
 
 export type ParsedText =
-  | { ok: true; value: unknown; where: (path: ConfigPath) => string }
+  | { ok: true; value: unknown; where: (path: ConfigPath) => string; notes: string[] }
   | { ok: false; errors: string[] };
 
 /** `static_resources.listeners[0].name`: a config path as Envoy's docs and our messages write it. */
@@ -32,28 +32,31 @@ export function parseConfigText(text: unknown): ParsedText {
     return { ok: false, errors: [`the config is too large to import: ${mib} MiB, the limit is ${MAX_CONFIG_CHARS / (1024 * 1024)} MiB`] };
   }
   if (text.trim() === '') return { ok: false, errors: ['the config is empty: expected an Envoy bootstrap in YAML or JSON'] };
+  // Integers of 16 digits or more may be beyond what a JS number holds exactly (2^53): the YAML
+  // parser reads those as BigInt, and they are kept as strings (protobuf JSON's 64-bit form).
+  const bigIntegers = /\d{16,}/.test(text);
   // JSON is YAML, but JSON.parse is ~10× faster; the YAML parser then only runs to locate a message.
-  if (/^\s*\{/.test(text)) {
+  if (!bigIntegers && /^\s*\{/.test(text)) {
     try {
       const value: unknown = JSON.parse(text);
       let located: ParsedText | undefined;
       const where = (path: ConfigPath) => {
-        located ??= parseYaml(text);
+        located ??= parseYaml(text, false);
         return located.ok ? located.where(path) : formatPath(path);
       };
-      return { ok: true, value, where };
+      return { ok: true, value, where, notes: [] };
     } catch {
       // Not strict JSON (comments, trailing commas …): YAML may still read it, or say where it fails.
     }
   }
-  return parseYaml(text);
+  return parseYaml(text, bigIntegers);
 }
 
-function parseYaml(text: string): ParsedText {
+function parseYaml(text: string, bigIntegers: boolean): ParsedText {
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false, intAsBigInt: bigIntegers });
   } catch (error) {
     return { ok: false, errors: [`not YAML or JSON: ${(error as Error).message}`] };
   }
@@ -88,7 +91,26 @@ function parseYaml(text: string): ParsedText {
     }
     return text;
   };
-  return { ok: true, value, where };
+  const notes: string[] = [];
+  if (bigIntegers) value = withoutBigInts(value, [], notes);
+  return { ok: true, value, where, notes };
+}
+
+/** BigInts as numbers when exact, else as decimal strings (each noted). */
+function withoutBigInts(value: unknown, path: ConfigPath, notes: string[]): unknown {
+  if (typeof value === 'bigint') {
+    const n = Number(value);
+    if (Number.isSafeInteger(n)) return n;
+    notes.push(`${formatPath(path)}: ${value} is beyond what a JavaScript number holds exactly; kept as the string "${value}" (how protobuf JSON writes 64-bit integers)`);
+    return String(value);
+  }
+  if (Array.isArray(value)) return value.map((item, i) => withoutBigInts(item, [...path, i], notes));
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) Object.defineProperty(out, key, { value: withoutBigInts(inner, [...path, key], notes), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
 }
 
 function firstLine(message: string): string {

@@ -70,13 +70,15 @@ const Id = z.string().min(1);
 // in the app has none, and generates exactly what it generated before these fields existed.
 
 /**
- * A patch on the Envoy object the generator builds for an element. For each key:
- * - absent from the generated object: added as is;
- * - an object where the generated value is an object: applied to it, recursively;
- * - `null`: the key is removed;
- * - `{ "$omitIfEqual": v }`: the key is removed while the generated value still equals `v` (the
- *   original had no such key and the model shows Envoy's default; an edit brings the key back);
- * - anything else replaces the generated value (arrays as a whole).
+ * A patch on the Envoy object the generator builds for an element. Model edits win over it. By
+ * the value at each key:
+ * - a string, number, boolean or list: added where the generated object has no such key;
+ * - `{ "$value": o }`: the object `o`, added the same way;
+ * - any other object: a patch of the generated object at that key (skipped when there is none);
+ * - `{ "$replaceIfEqual": v, "with": w }`: the generated value becomes `w` while it is `v`;
+ * - `{ "$omitIfEqual": v }`: the key is removed while the generated value is `v` (the original had
+ *   no such key and the model shows Envoy's default; an edit brings the key back);
+ * - `null`: the key is removed.
  */
 export const KeptPatch = z.record(z.string(), z.unknown());
 /** A whole Envoy object (a filter, a filter chain, a listener, a cluster), verbatim. */
@@ -96,6 +98,8 @@ export const ListenerKept = z.object({
   filtersAfter: z.array(Verbatim).optional(),
   /** On the HTTP connection manager or tcp_proxy filter (everything but the virtual hosts). */
   filter: KeptPatch.optional(),
+  /** The protocol `filter` was kept for: it applies only while the listener has that protocol. */
+  filterFor: z.enum(['http', 'tcp']).optional(),
 });
 
 /** What a cluster kept. */

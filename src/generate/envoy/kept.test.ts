@@ -11,15 +11,23 @@ describe('applyKept', () => {
     expect(applyKept(generated, {})).toBe(generated);
   });
 
-  it('adds keys, merges objects, replaces other values and arrays as a whole', () => {
-    expect(applyKept(generated, { extra: { a: [null, 1] }, address: { socket_address: { protocol: 'TCP' } }, list: [3], stat: 'ingress' })).toEqual({
-      name: 'l',
+  it('adds what the model does not generate: values, lists, and objects marked $value', () => {
+    expect(applyKept(generated, { extra: { $value: { a: [null, 1] } }, flag: true, more: [1] })).toEqual({ ...generated, extra: { a: [null, 1] }, flag: true, more: [1] });
+  });
+
+  it('patches a generated object, recursively; skips the patch when the model generates none', () => {
+    expect(applyKept(generated, { address: { socket_address: { protocol: 'TCP' } } })).toEqual({
+      ...generated,
       address: { socket_address: { address: '0.0.0.0', port_value: 80, protocol: 'TCP' } },
-      list: [3],
-      stat: 'ingress',
-      // A value the generator does not build is set as it is, nulls inside included.
-      extra: { a: [null, 1] },
     });
+    expect(applyKept(generated, { transport_socket: { typed_config: { sni: 'x' } } })).toEqual(generated);
+  });
+
+  it('model edits win: an added key the model now generates, a replacement of a value since edited', () => {
+    expect(applyKept(generated, { stat: 'kept', list: [9] })).toEqual(generated);
+    expect(applyKept(generated, { stat: { $replaceIfEqual: 'l', with: 'ingress' }, list: { $replaceIfEqual: [1, 2], with: [3] } })).toEqual({ ...generated, stat: 'ingress', list: [3] });
+    expect(applyKept(generated, { stat: { $replaceIfEqual: 'renamed', with: 'ingress' } })).toEqual(generated);
+    expect(applyKept(generated, { missing: { $replaceIfEqual: 1, with: 2 } })).toEqual(generated);
   });
 
   it('null removes a key; $omitIfEqual removes it only while the generated value is unchanged', () => {
@@ -31,8 +39,9 @@ describe('applyKept', () => {
   });
 
   it('never changes its inputs and sets "__proto__" as a plain key', () => {
-    const patch = JSON.parse('{"__proto__": {"polluted": true}, "address": {"socket_address": {"port_value": 81}}}');
-    const out = applyKept(generated, patch);
+    const patch = JSON.parse('{"__proto__": {"$value": {"polluted": true}}, "address": {"socket_address": {"port_value": {"$replaceIfEqual": 80, "with": 81}}}}');
+    const out = applyKept(generated, patch) as typeof generated;
+    expect(out.address.socket_address.port_value).toBe(81);
     expect(generated.address.socket_address.port_value).toBe(80);
     expect(Object.prototype.hasOwnProperty.call(out, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -55,7 +64,7 @@ describe('the generator emits kept data at its place', () => {
     const cluster = design.clusters[0];
     const bootstrap = buildBootstrap({
       ...design,
-      keptBootstrap: { node: { id: 'n' }, admin: { access_log: [] } },
+      keptBootstrap: { node: { $value: { id: 'n' } }, admin: { access_log: [] } },
       listeners: [
         {
           ...listener,
@@ -65,14 +74,15 @@ describe('the generator emits kept data at its place', () => {
             filterChain: { name: 'main' },
             filtersBefore: [{ name: 'rbac' }],
             filtersAfter: [{ name: 'after' }],
-            filter: { typed_config: { stat_prefix: 'ingress_http', http_filters: [] } },
+            filter: { typed_config: { stat_prefix: { $replaceIfEqual: 'front', with: 'ingress_http' }, http_filters: { $replaceIfEqual: [{ name: 'envoy.filters.http.router', typed_config: { '@type': 'type.googleapis.com/envoy.extensions.filters.http.router.v3.Router' } }], with: [] } } },
+            filterFor: 'http',
           },
         },
         ...design.listeners.slice(1),
       ],
-      routes: [{ ...route, kept: { typed_per_filter_config: { x: 1 } }, rules: route.rules.map((r, i) => (i === 0 ? { ...r, kept: { decorator: { operation: 'op' } } } : r)) }, ...design.routes.slice(1)],
+      routes: [{ ...route, kept: { typed_per_filter_config: { $value: { x: 1 } } }, rules: route.rules.map((r, i) => (i === 0 ? { ...r, kept: { decorator: { $value: { operation: 'op' } } } } : r)) }, ...design.routes.slice(1)],
       clusters: [
-        { ...cluster, kept: { cluster: { dns_lookup_family: 'V4_ONLY' }, locality: { priority: 1 } }, endpoints: cluster.endpoints.map((e) => ({ ...e, kept: { metadata: { m: 1 } } })) },
+        { ...cluster, kept: { cluster: { dns_lookup_family: 'V4_ONLY' }, locality: { priority: 1 } }, endpoints: cluster.endpoints.map((e) => ({ ...e, kept: { metadata: { $value: { m: 1 } } } })) },
         ...design.clusters.slice(1),
       ],
     }) as any;
@@ -92,6 +102,13 @@ describe('the generator emits kept data at its place', () => {
     expect(outCluster.dns_lookup_family).toBe('V4_ONLY');
     expect(outCluster.load_assignment.endpoints[0].priority).toBe(1);
     expect(outCluster.load_assignment.endpoints[0].lb_endpoints[0].metadata).toEqual({ m: 1 });
+  });
+
+  it('a listener’s kept filter config applies only to the protocol it was kept for', () => {
+    const listener = { ...design.listeners[0], kept: { filter: { typed_config: { use_remote_address: true } }, filterFor: 'http' as const } };
+    const emitted = (l: typeof listener) => (buildBootstrap({ ...design, listeners: [l] }) as any).static_resources.listeners[0].filter_chains[0].filters[0].typed_config;
+    expect(emitted(listener).use_remote_address).toBe(true);
+    expect(emitted({ ...listener, protocol: 'tcp', tcpClusterId: design.clusters[0].id })).not.toHaveProperty('use_remote_address');
   });
 
   it('raw listeners and clusters replace what the model would build', () => {

@@ -8,7 +8,8 @@ export function buildListener(listener: Listener, routes: Route[], clusterName: 
   if (listener.raw) return rawElement(listener.raw, listener.name);
   const kept = listener.kept;
   const main = listener.protocol === 'http' ? httpConnectionManager(listener, routes, clusterName) : tcpProxy(listener, clusterName);
-  const filter = applyKept(main, kept?.filter);
+  // A connection manager's kept config does not fit a tcp_proxy, nor the other way round.
+  const filter = applyKept(main, (kept?.filterFor ?? listener.protocol) === listener.protocol ? kept?.filter : undefined);
   const filters = kept?.filtersBefore || kept?.filtersAfter ? [...(kept.filtersBefore ?? []), filter, ...(kept.filtersAfter ?? [])] : [filter];
   const chain = applyKept({ filters, ...(listener.tls && { transport_socket: downstreamTls(listener.tls) }) }, kept?.filterChain);
   return applyKept(

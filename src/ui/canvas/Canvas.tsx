@@ -10,6 +10,7 @@ import { projectEdges, projectNodes } from './projection';
 import { useCanvasHandlers } from './useCanvasHandlers';
 import { CanvasHint } from './CanvasHint';
 import { FIT_VIEW_OPTIONS, FitViewOnLoad } from './FitViewOnLoad';
+import { RevealSelection } from './RevealSelection';
 import './canvas.css';
 
 // At module scope: a new object per render would remount every node.
@@ -60,6 +61,7 @@ function CanvasView() {
         <Controls aria-label="Zoom controls" />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
         <FitViewOnLoad />
+        <RevealSelection />
       </ReactFlow>
       <CanvasHint />
     </div>

@@ -17,7 +17,8 @@ function reveal(finding: Finding) {
 /** Every finding, errors first; choosing one selects its element and reveals its lines. */
 export function ProblemsPanel() {
   const findings = useStore((s) => s.findings);
-  const [open, setOpen] = useState(true);
+  // Closed by default: the summary line is always visible and the canvas keeps its room.
+  const [open, setOpen] = useState(false);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
