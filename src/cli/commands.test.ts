@@ -15,6 +15,9 @@ function memoryIo(files: Record<string, string> = {}) {
       if (!(path in files)) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
       return files[path];
     },
+    writeFile: (path, text) => {
+      written[path] = { '': text };
+    },
     writeFiles: (dir, out) => {
       written[dir] = out;
     },
@@ -156,4 +159,18 @@ describe('cli as a process', () => {
     execFileSync('npx', ['tsx', 'src/cli/main.ts', 'render', '--link', fragment.trim(), '--out', join(dir, 'out')], { encoding: 'utf8' });
     expect(readFileSync(join(dir, 'out', 'design.json'), 'utf8')).toBe(designJson(design));
   }, 60_000);
+});
+
+describe('cli import and validate through the command table', () => {
+  it('imports an Envoy config and validates it', () => {
+    const envoy = generateFiles(templateByName('front-proxy')!.build())['envoy.yaml'];
+    const { io, written } = memoryIo({ 'envoy.yaml': envoy });
+    const imported = runCli(['import', 'envoy.yaml', '--out', 'design.json'], io);
+    expect(imported.code).toBe(0);
+    const design = JSON.parse(written['design.json']['']);
+    expect(design.clusters.map((c: { name: string }) => c.name)).toEqual(['web', 'api']);
+    const validated = runCli(['validate', 'envoy.yaml'], io);
+    expect(validated.code).toBe(0);
+    expect(JSON.parse(validated.stdout)).toMatchObject({ ok: true, errors: [] });
+  });
 });

@@ -8,9 +8,11 @@ import { generateFiles } from '../generate/files';
 import { decodePermalink, encodePermalink, permalinkUrl } from '../share/permalink';
 import { loadEnvoyRegistry } from '../validate/envoySchema.node.ts';
 import { runValidate } from './validateCommand';
+import { IMPORT_USAGE, runImport } from './importCommand';
 
 export interface CliIo {
   readFile(path: string): string;
+  writeFile(path: string, text: string): void;
   writeFiles(dir: string, files: Record<string, string>): void;
 }
 
@@ -28,6 +30,7 @@ export const USAGE = [
   '  cli link [DESIGN.json] [--template NAME] [--base URL]',
   '                                                 print the design\'s permalink fragment (#d=…),',
   '                                                 or the whole URL with --base',
+  IMPORT_USAGE,
   '  cli validate FILE                              check a design.json or an Envoy config (JSON/YAML)',
   '                                                 as Envoy would; prints findings as JSON,',
   '                                                 exit 0 without errors, 1 with, 2 on unreadable input',
@@ -41,6 +44,8 @@ export function runCli(argv: string[], io: CliIo): CliResult {
         return ok(TEMPLATES.map((t) => `${t.name}\n`).join(''));
       case 'render':
         return render(rest, io);
+      case 'import':
+        return runImport(rest, io);
       case 'validate':
         return runValidate(rest, io, loadEnvoyRegistry());
       case 'link':

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { FileRegistry } from '@bufbuild/protobuf';
 import { designJson } from '../generate/files';
 import { importEnvoyConfig, type ImportSummary } from '../import/importEnvoy';
-import { loadEnvoyRegistry } from '../validate/envoySchema.node';
+import { loadEnvoyRegistry } from '../validate/envoySchema.node.ts';
 import type { CliResult } from './commands';
 
 export interface ImportIo {

@@ -5,6 +5,7 @@ import { runCli } from './commands';
 
 const result = runCli(process.argv.slice(2), {
   readFile: (path) => readFileSync(path, 'utf8'),
+  writeFile: (path, text) => writeFileSync(path, text),
   writeFiles: (dir, files) => {
     mkdirSync(dir, { recursive: true });
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);

@@ -19,6 +19,8 @@ export type UiSlice = {
   clipboard: Clip | null;
   /** A message in the banner: a link or file that could not be opened, storage that failed … */
   notice: Notice | null;
+  /** The import dialog, when open: the text to import (pasted, opened or dropped) and its name. */
+  importDraft: { text: string; name: string } | null;
   /** The app's own URL (no hash): permalinks in the bundle README point here. Empty in tests. */
   appUrl: string;
   select: (ids: string[]) => void;
@@ -29,6 +31,7 @@ export type UiSlice = {
   setClipboard: (clip: Clip | null) => void;
   setNotice: (notice: Notice | null) => void;
   setAppUrl: (appUrl: string) => void;
+  setImportDraft: (draft: { text: string; name: string } | null) => void;
 };
 
 export const createUiSlice: StateCreator<StoreState, Mutators, [], UiSlice> = (set) => ({
@@ -40,6 +43,7 @@ export const createUiSlice: StateCreator<StoreState, Mutators, [], UiSlice> = (s
   clipboard: null,
   notice: null,
   appUrl: '',
+  importDraft: null,
   select: (ids) => set((state) => (sameIds(state.selection, ids) ? state : { selection: ids })),
   setActiveTab: (activeTab) => set({ activeTab }),
   setPreviewCollapsed: (previewCollapsed) => set({ previewCollapsed }),
@@ -48,6 +52,7 @@ export const createUiSlice: StateCreator<StoreState, Mutators, [], UiSlice> = (s
   setClipboard: (clipboard) => set({ clipboard }),
   setNotice: (notice) => set({ notice }),
   setAppUrl: (appUrl) => set({ appUrl }),
+  setImportDraft: (importDraft) => set({ importDraft }),
 });
 
 function sameIds(a: string[], b: string[]): boolean {

@@ -6,6 +6,7 @@ import { connect, connectionRefusal } from '../../model/connections';
 import { setPosition } from '../../model/operations';
 import { history, useStore } from '../../store/store';
 import { addElementAt, PALETTE_MIME, type PaletteKind } from './palette';
+import { readConfigFile } from '../dialogs/readConfigFile';
 
 /** The model source of a connection: a rule's handle id is the rule id. */
 function sourceOf(connection: Connection | { source: string; sourceHandle?: string | null }): string {
@@ -76,7 +77,7 @@ export function useCanvasHandlers() {
   const onPaneClick = useCallback(() => useStore.getState().select([]), []);
 
   const onDragOver = useCallback((event: DragEvent) => {
-    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+    if (event.dataTransfer.types.includes(PALETTE_MIME) || event.dataTransfer.types.includes('Files')) {
       event.preventDefault();
       event.dataTransfer.dropEffect = 'copy';
     }
@@ -84,6 +85,17 @@ export function useCanvasHandlers() {
 
   const onDrop = useCallback(
     (event: DragEvent) => {
+      const file = event.dataTransfer.files[0];
+      if (file) {
+        // A dropped Envoy config opens the import dialog with it; nothing changes until confirmed.
+        event.preventDefault();
+        void readConfigFile(file).then((read) =>
+          read.ok
+            ? useStore.getState().setImportDraft({ text: read.text, name: file.name.replace(/\.(ya?ml|json)$/i, '') })
+            : useStore.getState().setNotice({ kind: 'error', message: `${read.error}; your design is unchanged.` }),
+        );
+        return;
+      }
       const kind = event.dataTransfer.getData(PALETTE_MIME) as PaletteKind;
       if (!kind) return;
       event.preventDefault();

@@ -5,6 +5,7 @@ import { removeElement } from '../../model/operations';
 import type { Design } from '../../model/schema';
 import { parseEdgeId } from '../../store/edgeIds';
 import { history, useStore } from '../../store/store';
+import { autoLayout } from '../../import/layout';
 import { addElementAt } from '../canvas/palette';
 
 export type Command = {
@@ -111,6 +112,16 @@ export const COMMANDS: Command[] = [
     run: () => {
       const { design, select } = useStore.getState();
       select([...design.listeners, ...design.routes, ...design.clusters].map((e) => e.id));
+    },
+  },
+  {
+    id: 'auto-layout',
+    label: 'Auto layout',
+    enabled: () => true,
+    run: () => {
+      const { design, edit } = useStore.getState();
+      // Undoable like any edit; a newer edit made while ELK works wins.
+      void autoLayout(design).then((placed) => edit((current) => (current === design ? placed : current)));
     },
   },
   {

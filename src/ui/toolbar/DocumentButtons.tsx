@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { copyLink, downloadBundle, openDesignFile, saveDesignAs } from '../documents/documentActions';
 import { NewDesignButton } from '../dialogs/NewDesignDialog';
+import { ImportDialog } from '../dialogs/ImportDialog';
+import { useStore } from '../../store/store';
 
 /** New, Open, Save as, Download bundle, Copy link. */
 export function DocumentButtons() {
@@ -24,6 +26,10 @@ export function DocumentButtons() {
           if (file) void openDesignFile(file);
         }}
       />
+      <button type="button" onClick={() => useStore.getState().setImportDraft({ text: '', name: '' })}>
+        Import…
+      </button>
+      <ImportDialog />
       <button type="button" onClick={saveDesignAs}>
         Save as
       </button>

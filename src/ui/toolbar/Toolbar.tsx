@@ -45,6 +45,7 @@ export function Toolbar() {
         <CommandButton id="copy" />
         <CommandButton id="paste" />
         <CommandButton id="delete" label="Delete" />
+        <CommandButton id="auto-layout" />
       </div>
       <div className="toolbar-spacer" />
       <div className="toolbar-group" role="group" aria-label="View">

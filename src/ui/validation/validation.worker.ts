@@ -1,23 +1,35 @@
-// Validation off the main thread: typing in the inspector never waits for it. The descriptor set
-// (Envoy's protos, compiled at build time) is fetched from this origin once, when the worker starts.
+// Off the main thread: validation (typing in the inspector never waits for it) and importing Envoy
+// configs (big YAML takes a while). The descriptor set — Envoy's protos, compiled at build time —
+// is fetched from this origin once, when the worker starts.
 import descriptorUrl from '../../validate/generated/envoy-api.binpb?url';
 import { createEnvoyRegistry } from '../../validate/envoySchema';
 import { validateDesign } from '../../validate/index';
+import { importEnvoyConfig, type ImportResult } from '../../import/index';
 import type { Design } from '../../model/schema';
+import type { Finding } from '../../validate/finding';
 
-export type ValidationRequest = { id: number; design: Design };
-export type ValidationResponse = { id: number; findings: ReturnType<typeof validateDesign> } | { id: number; error: string };
+export type WorkerRequest =
+  | { id: number; kind: 'validate'; design: Design }
+  | { id: number; kind: 'import'; text: string; name: string };
+export type WorkerResponse =
+  | { id: number; kind: 'validate'; findings: Finding[] }
+  | { id: number; kind: 'import'; result: ImportResult }
+  | { id: number; kind: 'failed'; error: string };
 
 const registry = fetch(descriptorUrl)
   .then((response) => response.arrayBuffer())
   .then((buffer) => createEnvoyRegistry(new Uint8Array(buffer)));
 
-self.onmessage = async (event: MessageEvent<ValidationRequest>) => {
-  const { id, design } = event.data;
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
   try {
-    const findings = validateDesign(design, await registry);
-    self.postMessage({ id, findings } satisfies ValidationResponse);
+    const protos = await registry;
+    const response: WorkerResponse =
+      request.kind === 'validate'
+        ? { id: request.id, kind: 'validate', findings: validateDesign(request.design, protos) }
+        : { id: request.id, kind: 'import', result: importEnvoyConfig(request.text, protos, { name: request.name }) };
+    self.postMessage(response);
   } catch (error) {
-    self.postMessage({ id, error: (error as Error).message } satisfies ValidationResponse);
+    self.postMessage({ id: request.id, kind: 'failed', error: (error as Error).message } satisfies WorkerResponse);
   }
 };

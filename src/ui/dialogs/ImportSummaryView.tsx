@@ -1,0 +1,24 @@
+import type { ImportSummary } from '../../import/context';
+
+function Section({ title, items, empty }: { title: string; items: string[]; empty: string }) {
+  return (
+    <section className="import-section" aria-label={title}>
+      <h3>
+        {title} ({items.length})
+      </h3>
+      {items.length === 0 ? <p>{empty}</p> : <ul>{items.map((item, i) => <li key={`${i}-${item}`}>{item}</li>)}</ul>}
+    </section>
+  );
+}
+
+/** What the import will do, shown before anything is replaced. */
+export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
+  return (
+    <div className="import-summary" data-testid="import-summary">
+      <Section title="Becomes nodes" items={summary.nodes} empty="Nothing the canvas can show." />
+      <Section title="Kept as is" items={summary.kept} empty="Nothing: every field maps to the design." />
+      <Section title="Could not be imported" items={summary.unsupported} empty="Nothing: the round trip is exact." />
+      {summary.notes.length > 0 && <Section title="Notes" items={summary.notes} empty="" />}
+    </div>
+  );
+}
