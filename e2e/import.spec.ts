@@ -61,3 +61,22 @@ test('auto layout places any design left to right and is undoable', async ({ pag
   await page.getByRole('button', { name: 'Undo' }).click();
   expect(await designer.copiedText('design.json')).toBe(before);
 });
+
+test('what the model does not express is shown as kept as is, and can be deleted', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import Envoy config' });
+  await dialog.getByLabel('Envoy config (YAML or JSON)').fill(readFileSync('src/validate/__fixtures__/envoy-corpus/examples__cors__frontend__envoy.yaml', 'utf8'));
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByTestId('import-summary').getByRole('region', { name: 'Kept as is' })).toContainText('http_filters');
+  await dialog.getByRole('button', { name: 'Replace current design' }).click();
+  expect(await designer.copiedText('envoy.yaml')).toContain('envoy.filters.http.cors');
+
+  await page.getByRole('navigation', { name: 'Design outline' }).getByRole('listitem').first().getByRole('button').click();
+  const kept = designer.inspector.getByRole('group', { name: 'Kept as is' });
+  await expect(kept).toContainText('envoy.filters.http.cors');
+  await kept.getByRole('button', { name: 'Delete kept data' }).click();
+  await expect(kept).toHaveCount(0);
+  expect(await designer.copiedText('envoy.yaml')).not.toContain('envoy.filters.http.cors');
+});

@@ -1,4 +1,5 @@
 // Inspector form for a cluster: an upstream service, how Envoy finds, balances and protects it.
+import { KeptAsIs } from './KeptAsIs';
 import { Cluster, DiscoveryType, LbPolicy } from '../../model/schema';
 import { useStore } from '../../store/store';
 import { nonEmpty, trimmed, typeRefusal } from './checks';
@@ -72,6 +73,8 @@ export function ClusterForm({ cluster }: { cluster: Cluster }) {
       <HealthCheckSection cluster={cluster} />
       <CircuitBreakersSection cluster={cluster} />
       <OutlierDetectionSection cluster={cluster} />
+      <KeptAsIs value={cluster.raw} what="This whole cluster came from an imported config the designer cannot model; only its name is edited." onDelete={() => patch(() => ({ raw: undefined }))} />
+      <KeptAsIs value={cluster.kept} what="Fields of the imported cluster the designer does not model, emitted again as they were." onDelete={() => patch(() => ({ kept: undefined }))} />
       <DeleteElementButton id={cluster.id} kind="cluster" />
     </>
   );

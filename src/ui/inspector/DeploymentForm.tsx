@@ -1,4 +1,5 @@
 // Shown when nothing is selected: the design's name and how it is deployed to Kubernetes.
+import { KeptAsIs } from './KeptAsIs';
 import { setDesignName } from '../../model/edits';
 import { Deployment, Design } from '../../model/schema';
 import { useStore } from '../../store/store';
@@ -23,6 +24,7 @@ const check = {
 
 export function DeploymentForm() {
   const designName = useStore((s) => s.design.name);
+  const keptBootstrap = useStore((s) => s.design.keptBootstrap);
   const deployment = useStore((s) => s.design.deployment);
   const edit = useStore((s) => s.edit);
   const patch = useDeploymentPatch();
@@ -56,6 +58,11 @@ export function DeploymentForm() {
       <AppContainerSection app={deployment.app} />
       <AdminSection admin={deployment.admin} />
       <ResourcesSection resources={deployment.resources} />
+      <KeptAsIs
+        value={keptBootstrap}
+        what="Bootstrap settings from an imported config the designer does not model (stats, tracing, overload manager, dynamic resources …), emitted again as they were."
+        onDelete={() => edit((d) => ({ ...d, keptBootstrap: undefined }))}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 // Inspector form for a listener: where Envoy accepts connections and what it does with them.
+import { KeptAsIs } from './KeptAsIs';
 import { Port, type Listener } from '../../model/schema';
 import { useStore } from '../../store/store';
 import { ipAddress, nonEmpty, trimmed } from './checks';
@@ -75,6 +76,8 @@ export function ListenerForm({ listener }: { listener: Listener }) {
       )}
       <ListenerTlsSection listener={listener} />
       {http ? <ServedRoutes listener={listener} /> : <TcpTarget listener={listener} />}
+      <KeptAsIs value={listener.raw} what="This whole listener came from an imported config the designer cannot model; only its name is edited." onDelete={() => patch(() => ({ raw: undefined }))} />
+      <KeptAsIs value={listener.kept} what="Parts of the imported listener the designer does not model (filters, filter chains, fields), emitted again as they were." onDelete={() => patch(() => ({ kept: undefined }))} />
       <DeleteElementButton id={listener.id} kind="listener" />
     </>
   );

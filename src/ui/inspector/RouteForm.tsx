@@ -1,4 +1,5 @@
 // Inspector form for a route (an Envoy virtual host): its name, domains and ordered rules.
+import { KeptAsIs } from './KeptAsIs';
 import type { Route } from '../../model/schema';
 import { useStore } from '../../store/store';
 import { nonEmpty, trimmed } from './checks';
@@ -40,6 +41,7 @@ export function RouteForm({ route }: { route: Route }) {
         onChange={(update) => patch((r) => ({ domains: update(r.domains) }))}
       />
       <RuleList route={route} />
+      <KeptAsIs value={route.kept} what="Fields of the imported virtual host the designer does not model, emitted again as they were." onDelete={() => patch(() => ({ kept: undefined }))} />
       <DeleteElementButton id={route.id} kind="route" />
     </>
   );

@@ -1,4 +1,5 @@
 // Inspector form for one rule of a route: what it matches, what it does, which headers it edits.
+import { KeptAsIs } from './KeptAsIs';
 import type { Route, Rule } from '../../model/schema';
 import { useStore } from '../../store/store';
 import { trimmed } from './checks';
@@ -39,6 +40,7 @@ export function RuleForm({ rule, route }: { rule: Rule; route: Route }) {
       <MatchSection rule={rule} />
       <ActionSection rule={rule} />
       <HeadersSection rule={rule} />
+      <KeptAsIs value={rule.kept} what="Fields of the imported route the designer does not model, emitted again as they were." onDelete={() => patch(() => ({ kept: undefined }))} />
       <DeleteElementButton id={rule.id} kind="rule" then={[route.id]} />
     </>
   );
