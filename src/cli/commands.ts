@@ -9,6 +9,7 @@ import { decodePermalink, encodePermalink, permalinkUrl } from '../share/permali
 import { loadEnvoyRegistry } from '../validate/envoySchema.node.ts';
 import { runValidate } from './validateCommand';
 import { IMPORT_USAGE, runImport } from './importCommand';
+import { ROUTE_USAGE, runRoute } from './routeCommand';
 
 export interface CliIo {
   readFile(path: string): string;
@@ -31,6 +32,7 @@ export const USAGE = [
   '                                                 print the design\'s permalink fragment (#d=…),',
   '                                                 or the whole URL with --base',
   IMPORT_USAGE,
+  ROUTE_USAGE,
   '  cli validate FILE                              check a design.json or an Envoy config (JSON/YAML)',
   '                                                 as Envoy would; prints findings as JSON,',
   '                                                 exit 0 without errors, 1 with, 2 on unreadable input',
@@ -44,6 +46,8 @@ export function runCli(argv: string[], io: CliIo): CliResult {
         return ok(TEMPLATES.map((t) => `${t.name}\n`).join(''));
       case 'render':
         return render(rest, io);
+      case 'route':
+        return runRoute(rest, io);
       case 'import':
         return runImport(rest, io);
       case 'validate':
