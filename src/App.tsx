@@ -6,6 +6,7 @@ import { useShortcuts } from './ui/commands/useShortcuts';
 import { InspectorPanel } from './ui/inspector/InspectorPanel';
 import { Outline } from './ui/outline/Outline';
 import { ProblemsPanel } from './ui/problems/ProblemsPanel';
+import { RequestTester } from './ui/tester/RequestTester';
 import { useValidation } from './ui/validation/useValidation';
 import { PreviewPanel } from './ui/preview/PreviewPanel';
 import { useThemeAttribute } from './ui/theme/useResolvedTheme';
@@ -43,6 +44,7 @@ export function App() {
           <main className="canvas-area" aria-label="Canvas">
             <Canvas />
             <ProblemsPanel />
+            <RequestTester />
           </main>
         </Panel>
         <Separator className="separator" />

@@ -1,7 +1,7 @@
 // Page object for the designer: what a person sees and does, through roles and labels.
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const FILES = ['envoy.json', 'envoy.yaml', 'configmap.yaml', 'pod.yaml', 'daemonset.yaml', 'kustomization.yaml', 'README.md', 'design.json'];
+export const FILES = ['envoy.json', 'envoy.yaml', 'configmap.yaml', 'pod.yaml', 'daemonset.yaml', 'kustomization.yaml', 'README.md', 'route-tests.json', 'design.json'];
 
 export class DesignerPage {
   readonly requests: string[] = [];

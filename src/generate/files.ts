@@ -3,6 +3,7 @@ import { Design } from '../model/schema';
 import { buildBootstrap } from './envoy/bootstrap';
 import { buildConfigMap, buildDaemonSet, buildKustomization, buildPod } from './kubernetes/objects';
 import { buildReadme } from './readme';
+import { buildRouteTests } from './routeTests';
 import { sha256Hex } from './checksum';
 import { toJsonText, toYamlText } from './serialize';
 
@@ -14,6 +15,7 @@ export const FILE_NAMES = [
   'daemonset.yaml',
   'kustomization.yaml',
   'README.md',
+  'route-tests.json',
   'design.json',
 ] as const;
 
@@ -37,6 +39,7 @@ export function generateFiles(design: Design, options: GenerateOptions = {}): Ge
     'daemonset.yaml': toYamlText(buildDaemonSet(design, checksum)),
     'kustomization.yaml': toYamlText(buildKustomization(design)),
     'README.md': buildReadme(design, options.appUrl ?? ''),
+    'route-tests.json': buildRouteTests(design),
     'design.json': designJson(design),
   };
 }

@@ -3,6 +3,7 @@
 import type { Design } from '../model/schema';
 import { CONFIG_PATH } from './kubernetes/envoyContainer';
 import { encodePermalink, permalinkUrl } from '../share/permalink';
+import { routeConfigPaths, testNamePrefix } from './routeTests';
 
 export function buildReadme(design: Design, appUrl: string): string {
   const { deployment } = design;
@@ -21,6 +22,7 @@ export function buildReadme(design: Design, appUrl: string): string {
     `| \`pod.yaml\` | Pod \`${deployment.name}\`: ${deployment.app ? `\`${deployment.app.name}\` with an Envoy sidecar` : 'Envoy alone'} |`,
     `| \`daemonset.yaml\` | DaemonSet \`${deployment.name}\`: one Envoy per node |`,
     '| `kustomization.yaml` | applies the ConfigMap and the chosen workloads |',
+    '| `route-tests.json` | the design\'s saved test cases, for Envoy\'s `router_check_tool` |',
     '| `design.json` | this design, to open again in the designer |',
     '',
     '## Open this design again',
@@ -40,6 +42,7 @@ export function buildReadme(design: Design, appUrl: string): string {
     `docker run --rm -v "$PWD/envoy.yaml:${CONFIG_PATH}:ro" ${deployment.envoyImage} --mode validate -c ${CONFIG_PATH}`,
     '```',
     '',
+    ...routeTestLines(design),
     '## Apply',
     '',
     ...(secrets.length > 0
@@ -55,6 +58,42 @@ export function buildReadme(design: Design, appUrl: string): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** How to run route-tests.json in CI: one route configuration (and its tests) per HTTP listener. */
+function routeTestLines(design: Design): string[] {
+  const count = design.tests?.length ?? 0;
+  const configs = routeConfigPaths(design);
+  const commands = configs.flatMap(({ listener, path }, i) => {
+    const only = configs.length > 1;
+    const tests = only ? `route-tests-${i}.json` : 'route-tests.json';
+    const select = `{tests: [.tests[] | select(.test_name | startswith(${JSON.stringify(testNamePrefix(listener))}))]}`;
+    return [
+      ...(only ? [`# listener ${oneLine(listener.name)}`] : []),
+      `yq ${shellQuote(path)} envoy.yaml > routes-${i}.yaml`,
+      ...(only ? [`jq ${shellQuote(select)} route-tests.json > ${tests}`] : []),
+      `router_check_tool -c routes-${i}.yaml -t ${tests} --details`,
+    ];
+  });
+  return [
+    '## Test the routes',
+    '',
+    `\`route-tests.json\` holds the design's ${count === 0 ? 'saved test cases (none yet)' : count === 1 ? 'saved test case' : `${count} saved test cases`} in the test format of Envoy's`,
+    '`router_check_tool` (built from Envoy\'s source: `bazel build //test/tools/router_check:router_check_tool`).',
+    'The tool checks a route configuration, not a bootstrap: extract each HTTP listener\'s `route_config`',
+    `from \`envoy.yaml\` (with [yq](https://github.com/mikefarah/yq)) and run ${configs.length > 1 ? 'that listener\'s tests (named `<listener>: <test>`)' : 'the tests'} against it.`,
+    'The tool exits non-zero when a test fails, so these lines can gate CI:',
+    '',
+    '```sh',
+    ...(commands.length > 0 ? commands : ['# (no HTTP listener with an inline route configuration: nothing to test)']),
+    '```',
+    '',
+  ];
+}
+
+/** A POSIX shell word holding exactly `text`. */
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Element names are free text; keep them on one line inside Markdown. */

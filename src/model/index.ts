@@ -8,3 +8,4 @@ export * from './problems';
 export * from './templates';
 export * from './clipboard';
 export * from './edits';
+export * from './testCases';

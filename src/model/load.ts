@@ -43,6 +43,8 @@ export function loadDesign(value: unknown): LoadResult {
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error) };
   const duplicates = duplicateIds(parsed.data);
   if (duplicates.length > 0) return { ok: false, errors: duplicates.map((id) => `id "${id}" is used by more than one element`) };
+  const duplicateTests = duplicateTestIds(parsed.data);
+  if (duplicateTests.length > 0) return { ok: false, errors: duplicateTests.map((id) => `tests: id "${id}" is used by more than one test case`) };
   return { ok: true, design: parsed.data };
 }
 
@@ -66,5 +68,12 @@ function duplicateIds(design: Design): string[] {
     ...design.routes.flatMap((r) => [r.id, ...r.rules.map((rule) => rule.id)]),
   ];
   for (const id of every) (seen.has(id) ? duplicates : seen).add(id);
+  return [...duplicates];
+}
+
+function duplicateTestIds(design: Design): string[] {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const test of design.tests ?? []) (seen.has(test.id) ? duplicates : seen).add(test.id);
   return [...duplicates];
 }

@@ -354,6 +354,40 @@ export const Deployment = z.object({
   hostPorts: z.boolean(),
 });
 
+// ---- Saved test cases -----------------------------------------------------------------------
+//
+// Requests the author expects to land on a given cluster (or on no route at all). Checked by
+// src/routing/testCases.ts, reported by validateDesign (rule test.failed), exported for Envoy's
+// router_check_tool as route-tests.json. References (listener, cluster) are element ids; one that
+// no longer resolves makes the case fail, visibly.
+
+export const MAX_TEST_CASES = 500;
+
+const TestHeader = z.tuple([
+  z.string().min(1, 'a header needs a name').max(256, 'a header name must be at most 256 characters'),
+  z.string().max(8192, 'a header value must be at most 8192 characters'),
+]);
+
+export const TestCaseRequest = z.object({
+  /** `:authority` (Host), `host` or `host:port`. */
+  authority: z.string().min(1, 'must name a host, like example.com').max(1024, 'must be at most 1024 characters'),
+  /** `:path`, with its query string. */
+  path: z.string().regex(/^\//, 'must be a path starting with /').max(8192, 'must be at most 8192 characters'),
+  method: z.string().regex(/^[A-Za-z]{1,32}$/, 'must be an HTTP method, like GET or POST'),
+  headers: z.array(TestHeader).max(100, 'at most 100 headers'),
+  scheme: z.enum(['http', 'https'], { error: 'must be http or https' }),
+});
+
+export const TestCase = z.object({
+  id: Id.max(100, 'must be at most 100 characters'),
+  name: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  /** The listener (id) the request arrives on; null: the first HTTP listener, like the request tester. */
+  listener: Id.nullable(),
+  request: TestCaseRequest,
+  /** `clusterId` null: the request must find no route (404). */
+  expect: z.object({ clusterId: Id.nullable() }),
+});
+
 // ---- Design ---------------------------------------------------------------------------------
 
 export const Position = z.object({ x: z.number(), y: z.number() });
@@ -373,6 +407,8 @@ export const Design = z.object({
    * its listeners and clusters (see KeptPatch).
    */
   keptBootstrap: KeptPatch.optional(),
+  /** Saved request test cases, in order (see TestCase). */
+  tests: z.array(TestCase).max(MAX_TEST_CASES, `at most ${MAX_TEST_CASES} test cases`).optional(),
 });
 
 export type Design = z.infer<typeof Design>;
@@ -394,6 +430,8 @@ export type CircuitBreakers = z.infer<typeof CircuitBreakers>;
 export type OutlierDetection = z.infer<typeof OutlierDetection>;
 export type Deployment = z.infer<typeof Deployment>;
 export type Position = z.infer<typeof Position>;
+export type TestCase = z.infer<typeof TestCase>;
+export type TestCaseRequest = z.infer<typeof TestCaseRequest>;
 export type ElementKind = 'listener' | 'route' | 'cluster';
 export type KeptPatch = z.infer<typeof KeptPatch>;
 export type Verbatim = z.infer<typeof Verbatim>;

@@ -58,9 +58,9 @@ export type MatchResult = {
 };
 
 /**
- * How repeated request headers meet a header matcher. Envoy ≤ 1.38 matches the values joined with
- * ","; Envoy ≥ 1.39 matches each value on its own (runtime guard
- * envoy.reloadable_features.match_headers_individually).
+ * How repeated request headers meet a header matcher: joined with "," as Envoy's router does
+ * (config_impl.cc); each value on its own only when the runtime flag
+ * envoy.reloadable_features.match_headers_individually is set to true.
  */
 export type RepeatedHeaders = 'joined' | 'each';
 
@@ -71,6 +71,6 @@ export type MatchOptions = {
   listener?: string;
   /** Strip the port from the authority before domain matching; overrides the route config's ignore_port_in_host_matching when given. */
   ignorePortInHostMatching?: boolean;
-  /** Repeated header semantics; by default from the design's Envoy image (see RepeatedHeaders). */
+  /** Repeated header semantics; joined by default (see RepeatedHeaders). */
   repeatedHeaders?: RepeatedHeaders;
 };

@@ -234,3 +234,41 @@ describe('bad links', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('saved test cases (design.tests)', () => {
+  const withTests = (): Design => {
+    const base = templateByName('tls-edge')!.build();
+    const tests: Design['tests'] = [
+      {
+        id: 'test-1',
+        name: 'app over TLS',
+        listener: 'listener-2',
+        request: { authority: 'app.example.com:8443', path: '/a?b=c', method: 'POST', headers: [['x-a', '1'], ['x-a', '2']], scheme: 'https' },
+        expect: { clusterId: 'cluster-1' },
+      },
+      // Defaults, and ids and references that dangle or break the pattern: all kept as they are.
+      { id: 'custom', name: 'test', listener: null, request: { authority: 'example.com', path: '/', method: 'GET', headers: [], scheme: 'http' }, expect: { clusterId: null } },
+      { id: 'test-7', name: 'gone', listener: 'listener-9', request: { authority: 'x', path: '/', method: 'GET', headers: [], scheme: 'http' }, expect: { clusterId: 'cluster-9' } },
+    ];
+    return { ...base, tests };
+  };
+
+  it('round-trip losslessly, byte-identical design.json', () => {
+    expectRoundTrip(withTests());
+    expectRoundTrip({ ...withTests(), tests: [] });
+  });
+
+  it('are carried verbatim in the compact value; a design without them has none and gets none back', () => {
+    const design = withTests();
+    expect((compactV1(design) as { tests: unknown }).tests).toEqual(design.tests);
+    const template = templateByName('tls-edge')!.build();
+    expect(compactV1(template)).not.toHaveProperty('tests');
+    expect(designOf(decodePermalink(encodePermalink(template)))).not.toHaveProperty('tests');
+  });
+
+  it('count against the item budget', () => {
+    const test = withTests().tests![1];
+    const errors = errorsOf(decodePermalink(linkOf({ tests: Array.from({ length: 10_001 }, () => test) })));
+    expect(errors.join(' ')).toMatch(/more than 10000 items/);
+  });
+});

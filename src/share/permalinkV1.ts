@@ -12,7 +12,7 @@
 //
 // Config kept verbatim from an imported Envoy file (`kept`, `raw`, `keptBootstrap`: optional, no
 // default) is carried as it is: present when the design has it, absent otherwise, so links made
-// before those fields existed decode exactly as they did.
+// before those fields existed decode exactly as they did. Saved test cases (`tests`) likewise.
 //
 // `expandV1` is the inverse: it deep-merges the defaults back. It never validates (loadDesign
 // does, after it) and never throws on any JSON value, except TooManyItems: each array item (and
@@ -185,6 +185,8 @@ const DESIGN_FIELDS: Record<string, Field> = {
   clusters: arrayOf(cluster, [], 'clusters'),
   deployment: { spec: deployment, def: D.deployment },
   keptBootstrap: verbatim,
+  /** Saved test cases: optional, no default, carried verbatim (ids and references as they are). */
+  tests: verbatim,
 };
 
 // ---- Helpers --------------------------------------------------------------------------------
@@ -419,6 +421,10 @@ export function expandV1(payload: unknown): unknown {
   };
   design.layout = expandLayout(payload, context);
   if (has(payload, 'keptBootstrap')) design.keptBootstrap = field('keptBootstrap');
+  if (has(payload, 'tests')) {
+    if (Array.isArray(payload.tests)) spend(context, payload.tests.length);
+    design.tests = field('tests');
+  }
   return design;
 }
 

@@ -21,6 +21,8 @@ export type UiSlice = {
   notice: Notice | null;
   /** The import dialog, when open: the text to import (pasted, opened or dropped) and its name. */
   importDraft: { text: string; name: string } | null;
+  /** Elements on the path of the request being tested, highlighted on the canvas. */
+  testPath: string[];
   /** The app's own URL (no hash): permalinks in the bundle README point here. Empty in tests. */
   appUrl: string;
   select: (ids: string[]) => void;
@@ -32,6 +34,7 @@ export type UiSlice = {
   setNotice: (notice: Notice | null) => void;
   setAppUrl: (appUrl: string) => void;
   setImportDraft: (draft: { text: string; name: string } | null) => void;
+  setTestPath: (ids: string[]) => void;
 };
 
 export const createUiSlice: StateCreator<StoreState, Mutators, [], UiSlice> = (set) => ({
@@ -44,6 +47,7 @@ export const createUiSlice: StateCreator<StoreState, Mutators, [], UiSlice> = (s
   notice: null,
   appUrl: '',
   importDraft: null,
+  testPath: [],
   select: (ids) => set((state) => (sameIds(state.selection, ids) ? state : { selection: ids })),
   setActiveTab: (activeTab) => set({ activeTab }),
   setPreviewCollapsed: (previewCollapsed) => set({ previewCollapsed }),
@@ -53,6 +57,7 @@ export const createUiSlice: StateCreator<StoreState, Mutators, [], UiSlice> = (s
   setNotice: (notice) => set({ notice }),
   setAppUrl: (appUrl) => set({ appUrl }),
   setImportDraft: (importDraft) => set({ importDraft }),
+  setTestPath: (testPath) => set((state) => (sameIds(state.testPath, testPath) ? state : { testPath })),
 });
 
 function sameIds(a: string[], b: string[]): boolean {

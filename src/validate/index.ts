@@ -26,6 +26,7 @@
 //   deployment.privileged-port, deployment.loopback-listener, deployment.admin-loopback (warning)
 //   design.removed-reference (error; warning for a removed route), design.shadowed-rule,
 //   design.unused-cluster, design.unserved-route (warning)
+//   test.failed (error)               a saved test case (design.tests) no longer passes
 import type { FileRegistry } from '@bufbuild/protobuf';
 import { generateFiles } from '../generate/files.ts';
 import type { Design } from '../model/schema.ts';
@@ -38,6 +39,7 @@ import { error, sortFindings, type Finding } from './findings.ts';
 import { loadTimeFindings, regexFindings } from './loadTime.ts';
 import { isPlainObject } from './schemaValues.ts';
 import { walkSchema } from './schemaWalk.ts';
+import { testCaseFindings } from './testCaseFindings.ts';
 
 export type { Finding, Severity } from './findings.ts';
 
@@ -63,5 +65,5 @@ export function validateDesign(design: Design, registry: FileRegistry): Finding[
   const files = generateFiles(design);
   const index = elementIndex(design);
   const config = validateEnvoyConfig(JSON.parse(files['envoy.json']), registry).map((f) => ({ ...f, elementId: index.elementAt(f.path) }));
-  return sortFindings([...config, ...deploymentFindings(design, files), ...designLintFindings(design, index)]);
+  return sortFindings([...config, ...deploymentFindings(design, files), ...designLintFindings(design, index), ...testCaseFindings(design)]);
 }

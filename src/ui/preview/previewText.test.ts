@@ -16,6 +16,7 @@ describe('languageOf / mimeOf', () => {
       'daemonset.yaml': 'yaml',
       'kustomization.yaml': 'yaml',
       'README.md': 'markdown',
+      'route-tests.json': 'json',
       'design.json': 'json',
     });
     expect(languageOf('x.yml')).toBe('yaml');

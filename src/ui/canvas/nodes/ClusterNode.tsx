@@ -6,10 +6,11 @@ import { selectCluster } from '../../../store/selectors';
 
 function ClusterNodeView({ id }: NodeProps) {
   const cluster = useStore(selectCluster(id));
+  const onPath = useStore((s) => s.testPath.includes(id));
   if (!cluster) return null;
   const endpoints = cluster.endpoints.length;
   return (
-    <div className="node node-cluster" data-testid={`cluster-${cluster.name}`}>
+    <div className={`node node-cluster${onPath ? ' on-test-path' : ''}`} data-testid={`cluster-${cluster.name}`}>
       <Handle type="target" position={Position.Left} id="in" />
       <FindingBadge id={id} what={`Cluster ${cluster.name}`} />
       <div className="node-kind">Cluster</div>

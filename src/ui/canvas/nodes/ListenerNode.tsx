@@ -6,9 +6,10 @@ import { selectListener } from '../../../store/selectors';
 
 function ListenerNodeView({ id }: NodeProps) {
   const listener = useStore(selectListener(id));
+  const onPath = useStore((s) => s.testPath.includes(id));
   if (!listener) return null;
   return (
-    <div className="node node-listener" data-testid={`listener-${listener.name}`}>
+    <div className={`node node-listener${onPath ? ' on-test-path' : ''}`} data-testid={`listener-${listener.name}`}>
       <FindingBadge id={id} what={`Listener ${listener.name}`} />
       <div className="node-kind">Listener</div>
       <div className="node-title">{listener.name}</div>

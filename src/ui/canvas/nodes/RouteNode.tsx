@@ -7,9 +7,10 @@ import { RuleRow } from './RuleRow';
 
 function RouteNodeView({ id }: NodeProps) {
   const route = useStore(selectRoute(id));
+  const onPath = useStore((s) => s.testPath.includes(id));
   if (!route) return null;
   return (
-    <div className="node node-route" data-testid={`route-${route.name}`}>
+    <div className={`node node-route${onPath ? ' on-test-path' : ''}`} data-testid={`route-${route.name}`}>
       <Handle type="target" position={Position.Left} id="in" />
       <FindingBadge id={id} what={`Route ${route.name}`} />
       <div className="node-kind">Route</div>

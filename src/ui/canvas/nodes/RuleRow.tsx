@@ -10,11 +10,12 @@ import { describeAction, describeMatch } from './ruleSummary';
 /** One rule inside a route node, with its own outgoing handle to clusters. */
 function RuleRowView({ rule, index }: { rule: Rule; index: number }) {
   const selected = useStore(selectIsSelected(rule.id));
+  const onPath = useStore((s) => s.testPath.includes(rule.id));
   const select = useStore((s) => s.select);
   const broken = useStore((s) => ruleTargets(rule).some((id) => !s.design.clusters.some((c) => c.id === id)));
   const forwards = rule.action.kind === 'cluster' || rule.action.kind === 'weighted';
   return (
-    <li className={`rule${selected ? ' selected' : ''}${broken ? ' broken' : ''}`} data-testid={`rule-${index + 1}`}>
+    <li className={`rule${selected ? ' selected' : ''}${broken ? ' broken' : ''}${onPath ? ' on-test-path' : ''}`} data-testid={`rule-${index + 1}`}>
       <button
         type="button"
         className="rule-select nodrag"
