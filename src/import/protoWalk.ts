@@ -2,11 +2,13 @@
 // normalises what Envoy reads the same either way — enum names in any case, lowerCamel field
 // names — and finds values of the wrong JSON type, fields and `@type`s the bundled protos do not
 // know (newer Envoy, contrib builds) and enum names they do not know. Pure; never throws.
+import { WRAPPERS } from '../validate/schemaValues';
 import { ScalarType, type DescEnum, type DescField, type DescMessage, type FileRegistry } from '@bufbuild/protobuf';
 import { isObj, type Obj } from './context';
 import { formatPath, type ConfigPath } from './parseText';
 
-export const BOOTSTRAP_TYPE = 'envoy.config.bootstrap.v3.Bootstrap';
+import { BOOTSTRAP_TYPE } from '../validate/envoySchema';
+export { BOOTSTRAP_TYPE };
 const EMPTY_ANY = 'type.googleapis.com/google.protobuf.Empty';
 
 export type WalkIssue = {
@@ -17,17 +19,7 @@ export type WalkIssue = {
 
 export type Walked = { value: unknown; issues: WalkIssue[] };
 
-const WRAPPERS: Record<string, ScalarType> = {
-  'google.protobuf.DoubleValue': ScalarType.DOUBLE,
-  'google.protobuf.FloatValue': ScalarType.FLOAT,
-  'google.protobuf.Int64Value': ScalarType.INT64,
-  'google.protobuf.UInt64Value': ScalarType.UINT64,
-  'google.protobuf.Int32Value': ScalarType.INT32,
-  'google.protobuf.UInt32Value': ScalarType.UINT32,
-  'google.protobuf.BoolValue': ScalarType.BOOL,
-  'google.protobuf.StringValue': ScalarType.STRING,
-  'google.protobuf.BytesValue': ScalarType.BYTES,
-};
+// Wrapper messages' JSON is their bare scalar: the same table the validator's schema walk uses.
 const STRING_WKT = new Set(['google.protobuf.Duration', 'google.protobuf.Timestamp', 'google.protobuf.FieldMask']);
 /** WKTs whose JSON is not an object of fields: inside an Any they sit under "value". */
 const SPECIAL_JSON = new Set([...Object.keys(WRAPPERS), ...STRING_WKT, 'google.protobuf.Struct', 'google.protobuf.Value', 'google.protobuf.ListValue', 'google.protobuf.Any']);
