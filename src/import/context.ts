@@ -17,7 +17,8 @@ export type ImportSummary = {
   notes: string[];
 };
 
-function describe(value: unknown): string {
+/** A JSON value in a few words, for error messages. */
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
@@ -34,7 +35,7 @@ export class ImportContext {
   constructor(readonly where: (path: ConfigPath) => string) {}
 
   typeError(path: ConfigPath, expected: string, value: unknown): void {
-    if (this.errors.length < 50) this.errors.push(`${this.where(path)}: must be ${expected}, got ${describe(value)}`);
+    if (this.errors.length < 50) this.errors.push(`${this.where(path)}: must be ${expected}, got ${describeValue(value)}`);
   }
 
   /** Records every path a kept diff keeps, below `base`. */

@@ -4,7 +4,7 @@
 // know (newer Envoy, contrib builds) and enum names they do not know. Pure; never throws.
 import { WRAPPERS } from '../validate/schemaValues';
 import { ScalarType, type DescEnum, type DescField, type DescMessage, type FileRegistry } from '@bufbuild/protobuf';
-import { isObj, type Obj } from './context';
+import { describeValue, isObj, type Obj } from './context';
 import { formatPath, type ConfigPath } from './parseText';
 
 import { BOOTSTRAP_TYPE } from '../validate/envoySchema';
@@ -94,7 +94,7 @@ class Walker {
     }
     if (name in WRAPPERS) return this.scalar(json, WRAPPERS[name], path);
     if (!isObj(json)) {
-      this.issue(path, 'type', `must be an object (${name}), got ${describe(json)}`);
+      this.issue(path, 'type', `must be an object (${name}), got ${describeValue(json)}`);
       return json;
     }
     const fields = this.fields(desc);
@@ -167,7 +167,7 @@ class Walker {
     if (desc.typeName === 'google.protobuf.NullValue') return value;
     if (typeof value === 'number') return value;
     if (typeof value !== 'string') {
-      this.issue(path, 'type', `must be one of ${desc.values.slice(0, 6).map((v) => v.name).join(', ')}${desc.values.length > 6 ? ', …' : ''}, got ${describe(value)}`);
+      this.issue(path, 'type', `must be one of ${desc.values.slice(0, 6).map((v) => v.name).join(', ')}${desc.values.length > 6 ? ', …' : ''}, got ${describeValue(value)}`);
       return value;
     }
     if (desc.values.some((v) => v.name === value)) return value;
@@ -198,7 +198,7 @@ class Walker {
   }
 
   private expect(ok: boolean, value: unknown, path: ConfigPath, what: string): boolean {
-    if (!ok) this.issue(path, 'type', `must be ${what}, got ${describe(value)}`);
+    if (!ok) this.issue(path, 'type', `must be ${what}, got ${describeValue(value)}`);
     return ok;
   }
 }
@@ -207,10 +207,3 @@ function put(target: Obj, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `${typeof value} ${String(value)}`;
-}

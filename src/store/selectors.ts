@@ -18,14 +18,10 @@ export function filesOf(design: Design, appUrl = ''): GeneratedFiles {
   return lastFiles;
 }
 
-export const selectDesign = (state: StoreState) => state.design;
-export const selectFiles = (state: StoreState) => filesOf(state.design, state.appUrl);
 export const selectListener = (id: string) => (state: StoreState) => state.design.listeners.find((l) => l.id === id);
 export const selectRoute = (id: string) => (state: StoreState) => state.design.routes.find((r) => r.id === id);
 export const selectCluster = (id: string) => (state: StoreState) => state.design.clusters.find((c) => c.id === id);
 export const selectIsSelected = (id: string) => (state: StoreState) => state.selection.includes(id);
-/** The single selected id, or null when none or several are selected. */
-export const selectSoleSelection = (state: StoreState) => (state.selection.length === 1 ? state.selection[0] : null);
 
 export type FindingCounts = { errors: number; warnings: number };
 const NO_FINDINGS: FindingCounts = { errors: 0, warnings: 0 };

@@ -2,7 +2,7 @@
 import { loadDesignText } from '../../model/load';
 import { bundleZip, safeFileStem } from '../../share/bundle';
 import { permalinkUrl } from '../../share/permalink';
-import { filesOf } from '../../store/selectors';
+import { filesOf, selectErrorCount } from '../../store/selectors';
 import { useStore } from '../../store/store';
 import { downloadFile } from './download';
 import { applyLoaded } from './openDocument';
@@ -12,7 +12,7 @@ export const MAX_DESIGN_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Downloads and links still work with errors present, but say plainly what Envoy would do. */
 function rejectionWarning(): string {
-  const errors = useStore.getState().findings.filter((f) => f.severity === 'error').length;
+  const errors = selectErrorCount(useStore.getState());
   return errors === 0 ? '' : ` Envoy would reject this config: ${errors} error${errors === 1 ? '' : 's'} (see Problems).`;
 }
 
