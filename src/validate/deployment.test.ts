@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { generateFiles } from '../generate/files.ts';
+import { buildBootstrap } from '../generate/envoy/bootstrap.ts';
+import { buildConfigMap, buildDaemonSet, buildPod } from '../generate/kubernetes/objects.ts';
 import { removeElement, updateDeployment } from '../model/operations.ts';
 import type { Design } from '../model/schema.ts';
 import { templateByName } from '../model/templates.ts';
-import { deploymentFindings } from './deployment.ts';
+import { deploymentFindings, type DeploymentObjects } from './deployment.ts';
 import { designLintFindings } from './designLint.ts';
 import { elementIndex } from './elementIndex.ts';
 
 const template = (name: string) => templateByName(name)!.build();
 
+function objectsOf(design: Design): DeploymentObjects {
+  const envoyJson = JSON.stringify(buildBootstrap(design));
+  return { 'configmap.yaml': buildConfigMap(design, envoyJson), 'pod.yaml': buildPod(design, 'sum'), 'daemonset.yaml': buildDaemonSet(design, 'sum') };
+}
+
 describe('deploymentFindings', () => {
   it('refuses a ConfigMap over the API server’s 1 MiB limit', () => {
     const design = template('sidecar');
-    const files = generateFiles(design);
-    const huge = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'envoy-config', namespace: 'default' }, data: { 'envoy.yaml': 'x'.repeat(1024 * 1024 + 1) } };
-    const findings = deploymentFindings(design, { ...files, 'configmap.yaml': stringify(huge) });
+    const findings = deploymentFindings(design, { ...objectsOf(design), 'configmap.yaml': buildConfigMap(design, 'x'.repeat(1024 * 1024 + 1)) });
     expect(findings).toEqual([expect.objectContaining({ severity: 'error', rule: 'kubernetes.configmap-too-large', path: 'configmap.yaml: data' })]);
     expect(findings[0].message).toMatch(/^ConfigMap "envoy-config" is invalid: \[\]: Too long: must have at most 1048576 bytes/);
   });
@@ -23,7 +26,7 @@ describe('deploymentFindings', () => {
   it('checks only the workloads kustomization applies', () => {
     // A DaemonSet-only design: an invalid app container in the (unapplied) Pod is not reported.
     const design: Design = updateDeployment(template('per-node-proxy'), { app: { name: 'Bad_Name', image: 'x', port: 80 } });
-    expect(deploymentFindings(design, generateFiles(design))).toEqual([]);
+    expect(deploymentFindings(design, objectsOf(design))).toEqual([]);
   });
 });
 

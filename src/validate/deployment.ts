@@ -1,7 +1,7 @@
 // Checks of how the generated Kubernetes objects run Envoy: what the API server refuses, and
 // ports and addresses that make a Pod that applies cleanly but does not work.
-import { parse } from 'yaml';
-import type { GeneratedFiles } from '../generate/files.ts';
+import type { ConfigMap, Pod } from 'kubernetes-types/core/v1';
+import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Design, Listener } from '../model/schema.ts';
 import { error, warning, type Finding } from './findings.ts';
 import { kubernetesErrors } from './kubernetes.ts';
@@ -9,8 +9,11 @@ import { kubernetesErrors } from './kubernetes.ts';
 type Container = { name?: string; ports?: { containerPort?: number }[] };
 type KubeObject = Parameters<typeof kubernetesErrors>[0];
 
+/** The Kubernetes objects a design generates, as objects: checked without a YAML round trip. */
+export type DeploymentObjects = { 'configmap.yaml': ConfigMap; 'pod.yaml': Pod; 'daemonset.yaml': DaemonSet };
+
 // The API server's limit on a ConfigMap's data (etcd stores the object whole).
-const CONFIGMAP_MAX_BYTES = 1024 * 1024;
+export const CONFIGMAP_MAX_BYTES = 1024 * 1024;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/i;
 
 const listenerPath = (index: number) => `static_resources.listeners[${index}]`;
@@ -43,16 +46,12 @@ function configMapSize(file: string, object: KubeObject): Finding[] {
   ];
 }
 
-function kubernetesFindings(design: Design, files: GeneratedFiles): { findings: Finding[]; pod: KubeObject | null } {
-  const findings: Finding[] = [];
-  let pod: KubeObject | null = null;
-  for (const file of appliedFiles(design)) {
-    const object = parse(files[file]) as KubeObject;
-    if (file === 'pod.yaml') pod = object;
-    findings.push(...kubernetesErrors(object).map((text) => kubernetesFinding(file, text)));
-    if (file === 'configmap.yaml') findings.push(...configMapSize(file, object));
-  }
-  return { findings, pod };
+function kubernetesFindings(design: Design, objects: DeploymentObjects): Finding[] {
+  return appliedFiles(design).flatMap((file) => {
+    const object = objects[file] as KubeObject;
+    const errors = kubernetesErrors(object).map((text) => kubernetesFinding(file, text));
+    return file === 'configmap.yaml' ? [...errors, ...configMapSize(file, object)] : errors;
+  });
 }
 
 function privilegedPorts(design: Design): Finding[] {
@@ -85,10 +84,10 @@ function loopbackAddresses(design: Design): Finding[] {
 }
 
 /** Containers of a Pod share one network namespace: the app and Envoy cannot both bind a port. */
-function portClashes(design: Design, pod: KubeObject | null): Finding[] {
+function portClashes(design: Design, pod: Pod): Finding[] {
   const { app, admin } = design.deployment;
-  if (!app || !pod) return [];
-  const containers = ((pod.spec as { containers?: Container[] } | undefined)?.containers ?? []);
+  if (!app) return [];
+  const containers: Container[] = pod.spec?.containers ?? [];
   const envoyIndex = containers.findIndex((c) => c.name === 'envoy');
   const portIndex = (containers[envoyIndex]?.ports ?? []).findIndex((p) => p.containerPort === app.port);
   const at = envoyIndex >= 0 && portIndex >= 0 ? `pod.yaml: spec.containers[${envoyIndex}].ports[${portIndex}]` : 'pod.yaml: spec.containers';
@@ -101,8 +100,8 @@ function portClashes(design: Design, pod: KubeObject | null): Finding[] {
   return out;
 }
 
-/** Every deployment finding of a design, given its generated files. */
-export function deploymentFindings(design: Design, files: GeneratedFiles): Finding[] {
-  const { findings, pod } = kubernetesFindings(design, files);
-  return [...findings, ...privilegedPorts(design), ...loopbackAddresses(design), ...(design.deployment.workloads.pod ? portClashes(design, pod) : [])];
+/** Every deployment finding of a design, given the Kubernetes objects generated for it. */
+export function deploymentFindings(design: Design, objects: DeploymentObjects): Finding[] {
+  const clashes = design.deployment.workloads.pod ? portClashes(design, objects['pod.yaml']) : [];
+  return [...kubernetesFindings(design, objects), ...privilegedPorts(design), ...loopbackAddresses(design), ...clashes];
 }

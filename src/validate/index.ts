@@ -4,8 +4,10 @@
 //   1. schema: every field, type, enum and Any against the bundled Envoy descriptors, with paths;
 //   2. constraints: Envoy's protoc-gen-validate rules (only when the schema is clean);
 //   3. load-time rules Envoy applies when it builds listeners, routes and clusters.
-// validateDesign generates the design's files, runs the above on envoy.json, checks the
-// Kubernetes objects and the design itself, and maps every finding to a design element.
+// validateDesign builds the design's Envoy and Kubernetes objects (not their texts: envoy.yaml is
+// serialised only when its size could reach the API server's ConfigMap limit), runs the
+// above on the bootstrap, checks the Kubernetes objects and the design itself, and maps every
+// finding to a design element.
 //
 // Rule ids (severity):
 //   schema.removed-field (error)      a v1/v2-era field the API removed (reserved name)
@@ -28,10 +30,13 @@
 //   design.unused-cluster, design.unserved-route (warning)
 //   test.failed (error)               a saved test case (design.tests) no longer passes
 import type { FileRegistry } from '@bufbuild/protobuf';
-import { generateFiles } from '../generate/files.ts';
+import { buildBootstrap } from '../generate/envoy/bootstrap.ts';
+import { configChecksum } from '../generate/files.ts';
+import { buildConfigMap, buildDaemonSet, buildPod } from '../generate/kubernetes/objects.ts';
+import { toYamlText, yamlSizeBound } from '../generate/serialize.ts';
 import type { Design } from '../model/schema.ts';
 import { constraintFindings } from './constraints.ts';
-import { deploymentFindings } from './deployment.ts';
+import { CONFIGMAP_MAX_BYTES, deploymentFindings, type DeploymentObjects } from './deployment.ts';
 import { designLintFindings } from './designLint.ts';
 import { elementIndex } from './elementIndex.ts';
 import { BOOTSTRAP_TYPE } from './envoySchema.ts';
@@ -62,8 +67,27 @@ export function validateEnvoyConfig(json: unknown, registry: FileRegistry): Find
 
 /** Every finding for a design: its Envoy config, its Kubernetes objects and the design itself. */
 export function validateDesign(design: Design, registry: FileRegistry): Finding[] {
-  const files = generateFiles(design);
+  const bootstrap = buildBootstrap(design);
+  // A JSON round trip gives exactly what Envoy reads from envoy.json (unset fields gone).
+  const config: unknown = JSON.parse(JSON.stringify(bootstrap));
   const index = elementIndex(design);
-  const config = validateEnvoyConfig(JSON.parse(files['envoy.json']), registry).map((f) => ({ ...f, elementId: index.elementAt(f.path) }));
-  return sortFindings([...config, ...deploymentFindings(design, files), ...designLintFindings(design, index), ...testCaseFindings(design)]);
+  const envoyFindings = validateEnvoyConfig(config, registry).map((f) => ({ ...f, elementId: index.elementAt(f.path) }));
+  return sortFindings([
+    ...envoyFindings,
+    ...deploymentFindings(design, deploymentObjects(design, bootstrap)),
+    ...designLintFindings(design, index),
+    ...testCaseFindings(design),
+  ]);
+}
+
+function deploymentObjects(design: Design, bootstrap: unknown): DeploymentObjects {
+  const checksum = configChecksum(bootstrap);
+  // Of the ConfigMap's data only its size is checked, so envoy.yaml (the costliest text) is
+  // serialised only when a cheap bound cannot prove it fits the API server's limit.
+  const envoyYaml = yamlSizeBound(bootstrap) <= CONFIGMAP_MAX_BYTES ? '' : toYamlText(bootstrap);
+  return {
+    'configmap.yaml': buildConfigMap(design, envoyYaml),
+    'pod.yaml': buildPod(design, checksum),
+    'daemonset.yaml': buildDaemonSet(design, checksum),
+  };
 }
