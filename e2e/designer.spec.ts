@@ -62,11 +62,11 @@ test.describe('designing on the canvas', () => {
     await designer.open();
     await page.getByRole('button', { name: 'New…' }).click();
     await page.getByRole('button', { name: /Canary split/ }).click();
-    await expect(designer.canvas.locator('.react-flow__edge-text')).toHaveText(['90 (90%)', '10 (10%)']);
+    await expect(designer.canvas.locator('.edge-label-text')).toHaveText(['90 (90%)', '10 (10%)']);
     // Editing a weight on the selected edge updates the label and the config.
     await designer.canvas.locator('.react-flow__edge').nth(2).click({ force: true });
     await designer.inspector.getByLabel('Weight', { exact: true }).fill('30');
-    await expect(designer.canvas.locator('.react-flow__edge-text')).toHaveText(['90 (75%)', '30 (25%)']);
+    await expect(designer.canvas.locator('.edge-label-text')).toHaveText(['90 (75%)', '30 (25%)']);
     const envoy = JSON.parse(await designer.copiedText('envoy.json'));
     const route = envoy.static_resources.listeners[0].filter_chains[0].filters[0].typed_config.route_config.virtual_hosts[0].routes[0];
     expect(route.route.weighted_clusters.clusters).toEqual([

@@ -34,7 +34,7 @@ test('breaking a design shows a badge, a problem and a marker; fixing it clears 
   await expect(panel).not.toHaveAttribute('data-problem-lines', /\d/);
 });
 
-test('a duplicate domain across a listener’s routes is flagged on the route', async ({ page }) => {
+test('a duplicate domain across a listener’s routes is flagged on the route and its connection', async ({ page }) => {
   const designer = new DesignerPage(page);
   await designer.open();
   const problems = page.getByRole('region', { name: 'Problems' });
@@ -47,7 +47,11 @@ test('a duplicate domain across a listener’s routes is flagged on the route', 
   await page.getByLabel('Open design.json').setInputFiles({ name: 'clash.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)) });
   await expect(problems).toContainText('Only unique values for domains are permitted');
   await expect(designer.node('route', 'web').getByRole('img', { name: /Route web: 1 error/ })).toBeVisible();
+  // The clash exists because the listener serves both routes: its edge to `web` carries a badge too.
+  const connectionBadge = designer.canvas.getByRole('img', { name: 'Connection: 1 error' });
+  await expect(connectionBadge).toHaveCount(1);
   await designer.select('route', 'web');
   await designer.inspector.getByLabel('Domain 1', { exact: true }).fill('www.example.com');
   await expect(problems).toContainText('No problems');
+  await expect(connectionBadge).toHaveCount(0);
 });

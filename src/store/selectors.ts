@@ -28,14 +28,18 @@ const NO_FINDINGS: FindingCounts = { errors: 0, warnings: 0 };
 let lastFindings: Finding[] | null = null;
 let lastCounts = new Map<string, FindingCounts>();
 
-/** Error and warning counts per design element, memoised on the findings list. */
+/** Error and warning counts per design element and per connection (edge id), memoised on the findings list. */
 function countsByElement(findings: Finding[]): Map<string, FindingCounts> {
   if (findings === lastFindings) return lastCounts;
   const counts = new Map<string, FindingCounts>();
+  const count = (id: string, severity: Finding['severity']) => {
+    const current = counts.get(id) ?? { errors: 0, warnings: 0 };
+    counts.set(id, severity === 'error' ? { ...current, errors: current.errors + 1 } : { ...current, warnings: current.warnings + 1 });
+  };
   for (const finding of findings) {
-    if (!finding.elementId || finding.severity === 'info') continue;
-    const current = counts.get(finding.elementId) ?? { errors: 0, warnings: 0 };
-    counts.set(finding.elementId, finding.severity === 'error' ? { ...current, errors: current.errors + 1 } : { ...current, warnings: current.warnings + 1 });
+    if (finding.severity === 'info') continue;
+    if (finding.elementId) count(finding.elementId, finding.severity);
+    if (finding.edgeId) count(finding.edgeId, finding.severity);
   }
   lastFindings = findings;
   lastCounts = counts;

@@ -10,4 +10,6 @@ export type Finding = {
   message: string;
   path: string;
   elementId: string | null;
+  /** The connection (canvas edge id) the finding is about, when it is about one. */
+  edgeId?: string;
 };

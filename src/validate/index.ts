@@ -71,7 +71,10 @@ export function validateDesign(design: Design, registry: FileRegistry): Finding[
   // A JSON round trip gives exactly what Envoy reads from envoy.json (unset fields gone).
   const config: unknown = JSON.parse(JSON.stringify(bootstrap));
   const index = elementIndex(design);
-  const envoyFindings = validateEnvoyConfig(config, registry).map((f) => ({ ...f, elementId: index.elementAt(f.path) }));
+  const envoyFindings = validateEnvoyConfig(config, registry).map((f) => {
+    const edgeId = index.edgeAt(f.path);
+    return { ...f, elementId: index.elementAt(f.path), ...(edgeId && { edgeId }) };
+  });
   return sortFindings([
     ...envoyFindings,
     ...deploymentFindings(design, deploymentObjects(design, bootstrap)),

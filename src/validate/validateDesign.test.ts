@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { envoyPathOf } from '../generate/envoy/paths.ts';
 import { connect } from '../model/connections.ts';
+import { edgeId } from '../model/edgeIds.ts';
 import { addCluster, addRoute, removeElement, reorderRule, updateDeployment, updateListener, updateRoute } from '../model/operations.ts';
 import type { Design } from '../model/schema.ts';
 import { TEMPLATES, templateByName } from '../model/templates.ts';
@@ -47,6 +48,8 @@ describe('validateDesign findings, mapped to elements', () => {
         message: 'Only unique values for domains are permitted. Duplicate entry of domain api.example.com in route front_routes',
         path: `${VHOSTS(0)}[1].domains[0]`,
         elementId: 'route-2',
+        // The clash comes from serving both routes on one listener: that connection is flagged too.
+        edgeId: edgeId('listener-1', 'route-2'),
       },
     ]);
   });
@@ -167,5 +170,17 @@ describe('elementIndex', () => {
     expect(index.elementAt('static_resources.clusters[0].typed_extension_protocol_options[envoy.extensions.upstreams.http.v3.HttpProtocolOptions].explicit_http_config')).toBe('cluster-1');
     expect(index.elementAt('admin.address')).toBeNull();
     expect(index.elementAt('pod.yaml: spec')).toBeNull();
+  });
+
+  it('maps the config a connection puts there to its edge: weighted entries, a TCP cluster, served domains', () => {
+    const canary = elementIndex(template('canary'));
+    const rule = `${VHOSTS(0)}[0].routes[0].route.weighted_clusters`;
+    expect(canary.edgeAt(`${rule}.clusters[1].weight`)).toBe(edgeId('rule-1', 'cluster-2'));
+    expect(canary.edgeAt(`${rule}.clusters[0]`)).toBe(edgeId('rule-1', 'cluster-1'));
+    expect(canary.edgeAt(`${VHOSTS(0)}[0].domains[0]`)).toBe(edgeId('listener-1', 'route-1'));
+    expect(canary.edgeAt(`${rule}.total_weight`)).toBeNull(); // the split as a whole is the rule's
+    expect(canary.edgeAt(`${VHOSTS(0)}[0].routes[0].match`)).toBeNull();
+    const tcp = elementIndex(template('tcp-proxy'));
+    expect(tcp.edgeAt('static_resources.listeners[0].filter_chains[0].filters[0].typed_config.cluster')).toBe(edgeId('listener-1', 'cluster-1'));
   });
 });

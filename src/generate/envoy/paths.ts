@@ -5,15 +5,27 @@ import type { Design, Listener } from '../../model/schema';
 export type ConfigPath = (string | number)[];
 
 /**
- * Where a listener's virtual hosts are, inside the listener: its connection manager's inline
- * route_config. Imported listeners may keep filter chains or network filters before it; a raw
- * listener has none of the model's.
+ * Where a listener's own filter config is (its connection manager or tcp_proxy typed_config).
+ * Imported listeners may keep filter chains or network filters before it; a raw listener has none
+ * of the model's.
  */
-export function virtualHostsPathIn(listener: Listener): ConfigPath | null {
-  if (listener.raw || listener.protocol !== 'http') return null;
+function mainFilterPathIn(listener: Listener): ConfigPath | null {
+  if (listener.raw) return null;
   const chain = listener.kept?.filterChainsBefore?.length ?? 0;
   const filter = listener.kept?.filtersBefore?.length ?? 0;
-  return ['filter_chains', chain, 'filters', filter, 'typed_config', 'route_config', 'virtual_hosts'];
+  return ['filter_chains', chain, 'filters', filter, 'typed_config'];
+}
+
+/** Where an HTTP listener's virtual hosts are, inside the listener: its inline route_config. */
+export function virtualHostsPathIn(listener: Listener): ConfigPath | null {
+  const main = listener.protocol === 'http' ? mainFilterPathIn(listener) : null;
+  return main && [...main, 'route_config', 'virtual_hosts'];
+}
+
+/** Where a TCP listener names its cluster, inside the listener. */
+export function tcpClusterPathIn(listener: Listener): ConfigPath | null {
+  const main = listener.protocol === 'tcp' ? mainFilterPathIn(listener) : null;
+  return main && [...main, 'cluster'];
 }
 
 export function envoyPathOf(design: Design, id: string): ConfigPath | null {

@@ -3,6 +3,7 @@ import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xy
 import '@xyflow/react/dist/style.css';
 import { useStore } from '../../store/store';
 import { useResolvedTheme } from '../theme/useResolvedTheme';
+import { ConnectionEdge } from './edges/ConnectionEdge';
 import { ClusterNode } from './nodes/ClusterNode';
 import { ListenerNode } from './nodes/ListenerNode';
 import { RouteNode } from './nodes/RouteNode';
@@ -15,6 +16,7 @@ import './canvas.css';
 
 // At module scope: a new object per render would remount every node.
 const nodeTypes = { listener: ListenerNode, route: RouteNode, cluster: ClusterNode };
+const edgeTypes = { connection: ConnectionEdge };
 const SNAP_GRID: [number, number] = [20, 20];
 
 function CanvasView() {
@@ -39,6 +41,7 @@ function CanvasView() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         colorMode={theme}
         onNodesChange={handlers.onNodesChange}
         onEdgesChange={handlers.onEdgesChange}

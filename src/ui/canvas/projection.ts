@@ -3,7 +3,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import { ruleTargets } from '../../model/connections';
 import type { Design, Position } from '../../model/schema';
-import { edgeId } from '../../store/edgeIds';
+import { edgeId } from '../../model/edgeIds';
 
 export type ElementNodeType = 'listener' | 'route' | 'cluster';
 export type ElementNode = Node<Record<string, never>, ElementNodeType>;
@@ -37,7 +37,7 @@ export function projectEdges(design: Pick<Design, 'listeners' | 'routes' | 'clus
   const add = (edge: Omit<Edge, 'id' | 'selected'> & { from: string }) => {
     const id = edgeId(edge.from, edge.target);
     const { from: _from, ...rest } = edge;
-    edges.push({ ...rest, id, selected: selection.has(id) });
+    edges.push({ ...rest, id, type: 'connection', selected: selection.has(id) });
   };
   for (const listener of design.listeners) {
     if (listener.protocol === 'http') {

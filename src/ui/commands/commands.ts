@@ -3,7 +3,7 @@ import { copyElements, isEmptyClip, pasteClip, duplicateElements } from '../../m
 import { disconnect } from '../../model/connections';
 import { removeElement } from '../../model/operations';
 import type { Design } from '../../model/schema';
-import { parseEdgeId } from '../../store/edgeIds';
+import { parseEdgeId } from '../../model/edgeIds';
 import { history, useStore } from '../../store/store';
 import { autoLayout } from '../../import/layout';
 import { addElementAt } from '../canvas/palette';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { templateByName } from '../../model/templates';
-import { edgeId } from '../../store/edgeIds';
+import { edgeId } from '../../model/edgeIds';
 import { removeSelection } from './commands';
 
 describe('removeSelection', () => {

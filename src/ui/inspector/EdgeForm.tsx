@@ -1,7 +1,7 @@
 // A selected connection (canvas edge): what it joins, its position or weight, and Disconnect.
 import { disconnect } from '../../model/connections';
 import { findElement } from '../../model/operations';
-import type { EdgeEnds } from '../../store/edgeIds';
+import type { EdgeEnds } from '../../model/edgeIds';
 import { useStore } from '../../store/store';
 import { EdgeDetails } from './EdgeDetails';
 import { endName } from './elementNames';

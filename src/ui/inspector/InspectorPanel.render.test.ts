@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEMPLATES } from '../../model/templates';
 import type { Design } from '../../model/schema';
-import { edgeId } from '../../store/edgeIds';
+import { edgeId } from '../../model/edgeIds';
 import { useStore } from '../../store/store';
 import { InspectorPanel } from './InspectorPanel';
 

@@ -1,6 +1,6 @@
 // The side panel that edits whatever is selected; with nothing selected, the deployment settings.
 import { findElement } from '../../model/operations';
-import { parseEdgeId } from '../../store/edgeIds';
+import { parseEdgeId } from '../../model/edgeIds';
 import { useStore } from '../../store/store';
 import { ClusterForm } from './ClusterForm';
 import { DeploymentForm } from './DeploymentForm';

@@ -1,7 +1,7 @@
 // Several elements or connections selected: how many, and delete them all at once.
 import { disconnect } from '../../model/connections';
 import { removeElement } from '../../model/operations';
-import { parseEdgeId } from '../../store/edgeIds';
+import { parseEdgeId } from '../../model/edgeIds';
 import { useStore } from '../../store/store';
 import { endName } from './elementNames';
 import { InspectorHeading } from './InspectorHeading';
