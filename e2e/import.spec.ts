@@ -80,3 +80,92 @@ test('what the model does not express is shown as kept as is, and can be deleted
   await expect(kept).toHaveCount(0);
   expect(await designer.copiedText('envoy.yaml')).not.toContain('envoy.filters.http.cors');
 });
+
+test('merges an imported config into the current design; one undo brings the design back', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  const before = await designer.copiedText('design.json');
+  await designer.importConfig(FRONT_PROXY);
+  const summary = designer.importDialog.getByTestId('import-summary');
+  // listener_0 is taken by the current design: the summary says what the merge will do about it.
+  await expect(summary.getByRole('region', { name: 'If merged' })).toContainText('listener "listener_0" is added as "listener_0-2"');
+  await designer.importDialog.getByRole('button', { name: 'Merge into current design' }).click();
+  await expect(designer.importDialog).toBeHidden();
+
+  for (const [kind, name] of [['listener', 'listener_0'], ['route', 'service'], ['cluster', 'service'], ['listener', 'listener_0-2'], ['route', 'backend'], ['cluster', 'service1']] as const) {
+    await expect(designer.node(kind, name)).toBeVisible();
+  }
+  // The imported nodes sit below the current ones.
+  const [old, added] = await Promise.all([designer.node('cluster', 'service').boundingBox(), designer.node('cluster', 'service1').boundingBox()]);
+  expect(added!.y).toBeGreaterThan(old!.y + old!.height);
+  const envoy = parse(await designer.copiedText('envoy.yaml'));
+  expect(envoy.static_resources.listeners.map((l: { name: string }) => l.name)).toEqual(['listener_0', 'listener_0-2']);
+  expect(envoy.static_resources.clusters.map((c: { name: string }) => c.name)).toEqual(['service', 'service1']);
+  await expect(designer.notice).toContainText('Merged');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(designer.node('cluster', 'service1')).toHaveCount(0);
+  expect(await designer.copiedText('design.json')).toBe(before);
+  expect(designer.consoleErrors).toEqual([]);
+});
+
+test('edits envoy.yaml in the preview and applies it: the canvas follows the text', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  const before = JSON.parse(await designer.copiedText('design.json'));
+  await designer.editPreview('envoy.yaml', (text) =>
+    text
+      .replace('- name: service\n      type: STATIC', '- name: web\n      type: STATIC')
+      .replace('cluster_name: service', 'cluster_name: web')
+      .replace('cluster: service\n', 'cluster: web\n')
+      .replace('prefix: /\n', 'prefix: /app\n'),
+  );
+  await designer.applyPreviewEdit('envoy.yaml');
+  const dialog = page.getByRole('dialog', { name: 'Apply the edited envoy.yaml' });
+  await expect(dialog.getByTestId('import-summary')).toContainText('cluster "web"');
+  await dialog.getByRole('button', { name: 'Replace current design' }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(designer.node('cluster', 'web')).toBeVisible();
+  await expect(designer.node('cluster', 'service')).toHaveCount(0);
+  await expect(designer.node('route', 'service').getByTestId('rule-1')).toContainText('/app');
+  await expect(designer.preview.getByRole('button', { name: 'Edit envoy.yaml' })).toBeFocused();
+  // The same element, renamed: in its place, and the rest of the design (Kubernetes settings) as it was.
+  const after = JSON.parse(await designer.copiedText('design.json'));
+  expect(after.layout).toEqual(before.layout);
+  expect(after.deployment).toEqual(before.deployment);
+  expect(after.clusters[0]).toEqual({ ...before.clusters[0], name: 'web' });
+  expect(await designer.copiedText('envoy.yaml')).toContain('prefix: /app');
+  expect(designer.consoleErrors).toEqual([]);
+});
+
+test('broken text in the preview’s Edit mode is refused with its line and column; the design and the text stay', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.editPreview('envoy.yaml', () => 'static_resources:\n  clusters: [ {name: a, hosts: [}');
+  const text = designer.preview.locator('.view-lines');
+  // The live preview never writes over the text being edited, not even when the design changes.
+  await designer.add('Cluster');
+  await expect(designer.node('cluster', 'cluster')).toBeVisible();
+  await expect(text).toContainText('hosts: [}');
+  const before = await designer.copiedText('design.json');
+
+  await designer.applyPreviewEdit('envoy.yaml');
+  const alert = designer.preview.getByRole('alert');
+  await expect(alert).toContainText('could not be imported');
+  await expect(alert).toContainText('not YAML or JSON (line 2, column 33)');
+  // Still editing, with the user's text.
+  await expect(designer.previewEditor('envoy.yaml')).toBeAttached();
+  await expect(designer.preview.getByRole('button', { name: 'Apply edited envoy.yaml' })).toBeEnabled();
+  await expect(text).toContainText('hosts: [}');
+
+  // A v2 config is refused the same way.
+  await designer.replaceEditedText('envoy.yaml', 'static_resources:\n  clusters:\n  - name: a\n    hosts: [{socket_address: {address: a, port_value: 80}}]\n');
+  await designer.applyPreviewEdit('envoy.yaml');
+  await expect(alert).toContainText('static_resources.clusters[0].hosts (line 4, column 12): is v2');
+
+  await designer.preview.getByRole('button', { name: 'Cancel editing envoy.yaml' }).click();
+  await expect(designer.previewEditor('envoy.yaml')).toHaveCount(0);
+  expect(await designer.copiedText('design.json')).toBe(before);
+  expect(designer.consoleErrors).toEqual([]);
+});

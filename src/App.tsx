@@ -1,19 +1,25 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import { useStore } from './store/store';
 import { Canvas } from './ui/canvas/Canvas';
 import { useShortcuts } from './ui/commands/useShortcuts';
-import { InspectorPanel } from './ui/inspector/InspectorPanel';
 import { Outline } from './ui/outline/Outline';
 import { ProblemsPanel } from './ui/problems/ProblemsPanel';
-import { RequestTester } from './ui/tester/RequestTester';
 import { useValidation } from './ui/validation/useValidation';
-import { PreviewPanel } from './ui/preview/PreviewPanel';
 import { useThemeAttribute } from './ui/theme/useResolvedTheme';
 import { Toolbar } from './ui/toolbar/Toolbar';
 import { NoticeBanner } from './ui/toolbar/NoticeBanner';
 import { useDocumentBootstrap } from './ui/documents/useDocumentBootstrap';
+import { useAfterFirstPaint } from './ui/useAfterFirstPaint';
 import './ui/layout.css';
+
+// Loaded once the canvas has painted: it must be interactive first (#8 budgets the JavaScript
+// before it). These panels bring the generators and YAML (preview), RE2 (inspector checks, tester).
+const InspectorPanel = lazy(() => import('./ui/inspector/InspectorPanel').then((m) => ({ default: m.InspectorPanel })));
+const PreviewPanel = lazy(() => import('./ui/preview/PreviewPanel').then((m) => ({ default: m.PreviewPanel })));
+const RequestTester = lazy(() => import('./ui/tester/RequestTester').then((m) => ({ default: m.RequestTester })));
+
+const loading = <p className="panel-loading" role="status">Loading…</p>;
 
 export function App() {
   useThemeAttribute();
@@ -22,6 +28,7 @@ export function App() {
   useValidation();
   const previewCollapsed = useStore((s) => s.previewCollapsed);
   const previewPanel = usePanelRef();
+  const panelsWanted = useAfterFirstPaint();
 
   // The toolbar toggle and the panel's own collapse (dragging it shut) stay in step.
   useEffect(() => {
@@ -44,13 +51,13 @@ export function App() {
           <main className="canvas-area" aria-label="Canvas">
             <Canvas />
             <ProblemsPanel />
-            <RequestTester />
+            <Suspense fallback={null}>{panelsWanted && <RequestTester />}</Suspense>
           </main>
         </Panel>
         <Separator className="separator" />
         <Panel id="inspector-panel" defaultSize="21%" minSize="15%">
           <div className="side">
-            <InspectorPanel />
+            <Suspense fallback={loading}>{panelsWanted ? <InspectorPanel /> : loading}</Suspense>
           </div>
         </Panel>
         <Separator className="separator" />
@@ -64,7 +71,7 @@ export function App() {
           onResize={(size) => useStore.getState().setPreviewCollapsed(size.asPercentage === 0)}
         >
           <div className="side">
-            <PreviewPanel />
+            <Suspense fallback={loading}>{panelsWanted ? <PreviewPanel /> : loading}</Suspense>
           </div>
         </Panel>
       </Group>

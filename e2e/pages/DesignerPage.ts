@@ -93,6 +93,46 @@ export class DesignerPage {
     return files;
   }
 
+  get importDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Import Envoy config' });
+  }
+
+  /** Opens Import…, pastes an Envoy config and imports it; the summary (or the errors) shows next. */
+  async importConfig(text: string) {
+    await this.page.getByRole('button', { name: 'Import…' }).click();
+    await this.importDialog.getByLabel('Envoy config (YAML or JSON)').fill(text);
+    await this.importDialog.getByRole('button', { name: 'Import', exact: true }).click();
+  }
+
+  /** The writable editor of an Envoy file's Edit mode. */
+  previewEditor(file: string): Locator {
+    return this.preview.getByRole('textbox', { name: `${file} (editing)` });
+  }
+
+  /** Puts an Envoy file's preview in Edit mode and replaces its text with `change(text)`. */
+  async editPreview(file: string, change: (text: string) => string) {
+    const text = await this.copiedText(file);
+    await this.preview.getByRole('button', { name: `Edit ${file}` }).click();
+    await expect(this.previewEditor(file)).toBeFocused();
+    await this.replaceEditedText(file, change(text));
+  }
+
+  /**
+   * Replaces the whole text in Edit mode as a user would: select all, paste. (Typed text would be
+   * auto-indented line by line, as the editor does for a person typing.)
+   */
+  async replaceEditedText(file: string, text: string) {
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await this.previewEditor(file).focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('ControlOrMeta+V');
+  }
+
+  async applyPreviewEdit(file: string) {
+    await this.openTab(file);
+    await this.preview.getByRole('button', { name: `Apply edited ${file}` }).click();
+  }
+
   get notice(): Locator {
     return this.page.getByTestId('notice');
   }
@@ -105,5 +145,55 @@ export class DesignerPage {
   /** Requests that left the page's origin. */
   foreignRequests(origin: string): string[] {
     return this.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+  }
+
+  // ---- Security: CSP violations, requests off the origin, downloads ------------------------------
+
+  /**
+   * Records every Content-Security-Policy violation: `securitypolicyviolation` events in the page
+   * (from before its first script) and the browser's CSP messages in the page's and its workers'
+   * consoles. Call before open().
+   */
+  async recordCspViolations() {
+    await this.page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.defineProperty(window, '__cspViolations', { value: seen });
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+    });
+    const fromConsole = (text: string) => /Content.Security.Policy|Refused to/i.test(text) && this.cspConsoleMessages.push(text);
+    this.page.on('console', (message) => fromConsole(message.text()));
+    this.page.on('worker', (worker) => worker.on('console', (message) => fromConsole(`worker ${worker.url()}: ${message.text()}`)));
+  }
+
+  readonly cspConsoleMessages: string[] = [];
+
+  /** Every violation recorded since recordCspViolations(). */
+  async cspViolations(): Promise<string[]> {
+    const events = await this.page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['(not recording)']);
+    return [...events, ...this.cspConsoleMessages];
+  }
+
+  /** Requests that are not plain requests to the page's origin: data: and blob: URLs count here too. */
+  offOriginRequests(origin: string): string[] {
+    return this.requests.filter((url) => !url.startsWith(`${origin}/`));
+  }
+
+  get tester(): Locator {
+    return this.page.getByRole('region', { name: 'Test a request' });
+  }
+
+  get problems(): Locator {
+    return this.page.getByRole('region', { name: 'Problems' });
+  }
+
+  /** Clicks a toolbar button that downloads, and returns the download. */
+  async download(button: 'Download' | 'Save as') {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: button, exact: true }).click()]);
+    return download;
+  }
+
+  async newFromTemplate(title: RegExp) {
+    await this.page.getByRole('button', { name: 'New…' }).click();
+    await this.page.getByRole('button', { name: title }).click();
   }
 }

@@ -3,7 +3,7 @@
 // what cannot round-trip; a config that cannot be imported exits 1 with the reason and writes nothing.
 import { parseArgs } from 'node:util';
 import type { FileRegistry } from '@bufbuild/protobuf';
-import { designJson } from '../generate/files';
+import { designJson } from '../generate/designJson';
 import { importEnvoyConfig, type ImportSummary } from '../import/importEnvoy';
 import { loadEnvoyRegistry } from '../validate/envoySchema.node.ts';
 import type { CliResult } from './commands';

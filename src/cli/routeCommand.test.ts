@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { designJson } from '../generate/files';
+import { designJson } from '../generate/designJson';
 import { templateByName } from '../model/templates';
 import { bootstrapFor } from '../routing/envoyConfig.testkit';
 import { loadEnvoyRegistry } from '../validate/envoySchema.node.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { designJson } from '../generate/files.ts';
+import { designJson } from '../generate/designJson.ts';
 import { removeElement } from '../model/operations.ts';
 import { templateByName } from '../model/templates.ts';
 import { loadEnvoyRegistry } from '../validate/envoySchema.node.ts';

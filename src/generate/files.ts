@@ -1,11 +1,13 @@
 // design → every file a user deploys, as a Record<path, text>. Deterministic: same design, same bytes.
-import { Design } from '../model/schema';
+import type { Design } from '../model/schema';
+import { designJson } from './designJson';
 import { buildBootstrap } from './envoy/bootstrap';
 import { buildConfigMap, buildDaemonSet, buildKustomization, buildPod } from './kubernetes/objects';
 import { buildReadme } from './readme';
 import { buildRouteTests } from './routeTests';
 import { sha256Hex } from './checksum';
-import { toJsonText, toYamlText } from './serialize';
+import { toJsonText } from './jsonText';
+import { toYamlText } from './serialize';
 
 export const FILE_NAMES = [
   'envoy.json',
@@ -70,16 +72,4 @@ function lazyRecord<K extends string>(builders: Record<K, () => string>): Record
     Object.defineProperty(record, key, { enumerable: true, get: value });
   }
   return record;
-}
-
-/**
- * The design in canonical form: parsing through the schema puts keys in schema order, and layout
- * keys are sorted, so equal designs serialise to equal bytes. Generation never throws: a design
- * the schema refuses (only reachable by bypassing the load path) is written as it is.
- */
-export function designJson(design: Design): string {
-  const parsed = Design.safeParse(design);
-  const canonical = parsed.success ? parsed.data : design;
-  const layout = Object.fromEntries(Object.entries(canonical.layout).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return toJsonText({ ...canonical, layout });
 }

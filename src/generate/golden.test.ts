@@ -4,7 +4,8 @@ import { loadDesignText } from '../model/load';
 import { TEMPLATES } from '../model/templates';
 import { loadEnvoyRegistry } from '../validate/envoySchema.node';
 import { deployabilityErrors } from './deployable.testkit';
-import { FILE_NAMES, designJson, generateFiles } from './files';
+import { FILE_NAMES, generateFiles } from './files';
+import { designJson } from './designJson';
 import { GOLDEN_DIR, GOLDEN_INPUT } from './golden';
 
 const registry = loadEnvoyRegistry();

@@ -1,6 +1,7 @@
 // Where the golden files live and how they are produced; shared by the test and the update script.
 import { TEMPLATES } from '../model/templates';
-import { designJson, generateFiles, type GeneratedFiles } from './files';
+import { designJson } from './designJson';
+import { generateFiles, type GeneratedFiles } from './files';
 
 export const GOLDEN_DIR = new URL('./__golden__/', import.meta.url);
 export const GOLDEN_INPUT = 'input.design.json';

@@ -7,7 +7,7 @@
 // listener's route_config. Deterministic; never throws.
 import type { Design, Listener, TestCase } from '../model/schema';
 import { expectedLabel, runTestCase } from '../routing/testCases';
-import { toJsonText } from './serialize';
+import { toJsonText } from './jsonText';
 
 type RouterCheckTest = {
   test_name: string;

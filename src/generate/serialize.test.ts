@@ -23,7 +23,7 @@ describe('yamlSizeBound', () => {
       }),
       { seed: 20261125, numRuns: 3000 },
     );
-  });
+  }, 60_000);
 
   it('holds for every corpus config and for random designs’ bootstraps', () => {
     for (const { config } of corpusConfigs()) expect(yamlSizeBound(config)).toBeGreaterThanOrEqual(utf8Bytes(toYamlText(config)));
@@ -34,7 +34,7 @@ describe('yamlSizeBound', () => {
       }),
       { seed: 20261125, numRuns: 100 },
     );
-  });
+  }, 60_000);
 
   it('gives up (Infinity) on multi-line strings, whose block literals repeat the indentation', () => {
     expect(yamlSizeBound({ a: { b: { c: 'one\ntwo' } } })).toBe(Infinity);

@@ -1,8 +1,7 @@
 // Bad input is refused with a clear message naming the place; nothing ever throws.
-import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import * as yaml from 'yaml';
-import { designJson } from '../generate/files';
+import { designJson } from '../generate/designJson';
 import { defaultDesign } from '../model/templates';
 import { loadEnvoyRegistry } from '../validate/envoySchema.node';
 import { importEnvoyConfig, type ImportResult } from './importEnvoy';
@@ -156,13 +155,20 @@ describe('never throws', () => {
     expect(errorsOf(importEnvoyConfig(`node:\n  ${'- '.repeat(20_000)}1\n`))[0]).toMatch(/^not YAML or JSON \(line 2, column \d+\)/);
   });
 
-  it('on any JSON value or text', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string(), fc.jsonValue().map((v) => yaml.stringify({ static_resources: { listeners: [v], clusters: [v] }, admin: v }))), (text) => {
-        const result = importEnvoyConfig(text, registry);
-        expect(result.ok || result.errors.length > 0).toBe(true);
-      }),
-      { seed: 7, numRuns: 300 },
-    );
+  // Random input, 10,000 cases: importEnvoy.fuzz.test.ts.
+});
+
+describe('numbers JSON cannot hold', () => {
+  // YAML reads `.inf`, `.nan` and 1e400 as numbers that no JSON (so no design.json) can hold. Kept
+  // verbatim they would be written as null; the loader refuses them, so today the import fails
+  // with an "internal error". parseConfigText should refuse them with the line and column.
+  it.fails('are refused with where they are', () => {
+    expect(refusal('node:\n  metadata: { x: .inf }\n', true)).toMatch(/^node\.metadata\.x \(line 2, column 17\): /);
+  });
+
+  it('are refused, never kept as null', () => {
+    for (const value of ['.inf', '-.inf', '.nan', '1e400']) {
+      expect(refusal(`node:\n  metadata: { x: ${value} }\n`, true)).toMatch(/is not a JSON number/);
+    }
   });
 });

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { designJson, generateFiles } from '../generate/files';
+import { generateFiles } from '../generate/files';
+import { designJson } from '../generate/designJson';
 import { buildBootstrap } from '../generate/envoy/bootstrap';
 import { loadDesignText } from '../model/load';
 import { decodePermalink, encodePermalink } from '../share/permalink';

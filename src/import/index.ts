@@ -1,5 +1,5 @@
 // Envoy config → design, keeping what the model cannot express. See importEnvoy.ts.
 export { importEnvoyConfig, type ImportOptions, type ImportResult, type ImportSummary } from './importEnvoy';
-export { MAX_CONFIG_CHARS } from './parseText';
+export { MAX_CONFIG_CHARS } from './limits';
 export { autoLayout, columnLayout } from './layout';
 export { configsProtoEqual } from './protoCompare';

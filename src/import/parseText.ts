@@ -1,11 +1,10 @@
 // Envoy config text (YAML or JSON: JSON is YAML) → a plain JSON value, and a way back from a
 // config path to the line and column it came from. Capped before parsing; never throws.
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { MAX_CONFIG_CHARS } from './limits';
 
 export type ConfigPath = (string | number)[];
 
-/** The largest config text accepted, checked before parsing (characters; ≥ bytes for ASCII). */
-export const MAX_CONFIG_CHARS = 5 * 1024 * 1024;
 
 /** How many YAML aliases one document may expand (a "billion laughs" file is refused). */
 const MAX_ALIAS_COUNT = 1000;

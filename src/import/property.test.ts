@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBootstrap } from '../generate/envoy/bootstrap';
-import { toJsonText } from '../generate/serialize';
+import { toJsonText } from '../generate/jsonText';
 import { arbitraryDesign } from '../model/arbitrary.testkit';
 import type { Design } from '../model/schema';
 import { importEnvoyConfig } from './importEnvoy';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { designJson } from '../generate/files';
-import { loadDesign, loadDesignText, migrate, type LoadResult } from './load';
+import { designJson } from '../generate/designJson';
+import { MAX_DESIGN_CHARS, MAX_DESIGN_DEPTH, loadDesign, loadDesignText, migrate, type LoadResult } from './load';
 import { DESIGN_VERSION, type Design } from './schema';
 import { TEMPLATES, defaultDesign, templateByName } from './templates';
 
@@ -211,5 +211,48 @@ describe('ids', () => {
     const errors = errorsOf(loadDesign(edited(defaultDesign(), (doc) => (doc.routes[0].rules[0].id = ''))));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^routes\[0\]\.rules\[0\]\.id: /);
+  });
+});
+
+describe('limits: what could not be generated or serialised is refused on load', () => {
+  const keptAt = (depth: number) => {
+    let node: unknown = 1;
+    for (let i = 0; i < depth; i++) node = { a: node };
+    return edited(defaultDesign(), (doc) => (doc.keptBootstrap = { node }));
+  };
+
+  it('kept data nested deeper than the cap, with where', () => {
+    expect(loadDesign(keptAt(MAX_DESIGN_DEPTH - 4)).ok).toBe(true);
+    expect(errorsOf(loadDesign(keptAt(MAX_DESIGN_DEPTH)))).toEqual([`keptBootstrap.node.a.a.a.a…: nested more than ${MAX_DESIGN_DEPTH} levels deep`]);
+    // Far past the stack's depth, in text as a file holds it: refused, not a crash.
+    const text = designJson(defaultDesign()).replace(/}\s*$/, `, "keptBootstrap": {"node": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}`);
+    expect(errorsOf(loadDesignText(text))[0]).toMatch(/^keptBootstrap\.node\[0\]\[0\]\[0\]\[0\]…: nested more than/);
+  });
+
+  it('text over the size cap, before parsing', () => {
+    const errors = errorsOf(loadDesignText(`{"version": 1, "name": "${'x'.repeat(MAX_DESIGN_CHARS)}"}`));
+    expect(errors).toEqual(['(document): too large to open: 5.0 MiB, the limit is 5 MiB']);
+  });
+
+  it.each([
+    ['NaN', Number.NaN, 'keptBootstrap.x: NaN is not a JSON number'],
+    ['Infinity', Number.POSITIVE_INFINITY, 'keptBootstrap.x: Infinity is not a JSON number'],
+    ['a BigInt', 10n, 'keptBootstrap.x: bigint is not JSON data'],
+    ['a Date', new Date(0), 'keptBootstrap.x: not JSON data'],
+    ['a function', () => 1, 'keptBootstrap.x: function is not JSON data'],
+  ])('a value JSON cannot hold (%s), from a caller that hands over objects', (_label, value, message) => {
+    expect(errorsOf(loadDesign({ ...JSON.parse(designJson(defaultDesign())), keptBootstrap: { x: value } }))).toEqual([message]);
+  });
+
+  it('`__proto__` keys stay data: dropped from records, kept verbatim inside kept data, never a prototype', () => {
+    const text = designJson(defaultDesign())
+      .replace('"layout": {', '"layout": {"__proto__": {"x": 1, "y": 2}, ')
+      .replace(/}\s*$/, ', "keptBootstrap": {"__proto__": {"polluted": 1}, "node": {"__proto__": {"polluted": 2}}}}');
+    const loaded = loadDesignText(text);
+    if (!loaded.ok) throw new Error(loaded.errors.join('; '));
+    expect(Object.getPrototypeOf(loaded.design.layout)).toBe(Object.prototype);
+    expect(Object.keys(loaded.design.layout).sort()).toEqual(['cluster-1', 'listener-1', 'route-1']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(JSON.parse(designJson(loaded.design)).keptBootstrap).toEqual(JSON.parse('{"node": {"__proto__": {"polluted": 2}}}'));
   });
 });

@@ -5,6 +5,15 @@ import { DESIGN_VERSION, Design } from './schema';
 
 export type LoadResult = { ok: true; design: Design } | { ok: false; errors: string[] };
 
+/** The largest design text read, checked before parsing (no design comes near it). */
+export const MAX_DESIGN_CHARS = 5 * 1024 * 1024;
+/**
+ * How deep a document may nest. Only kept Envoy config nests freely, and Envoy's protobuf JSON
+ * parser stops at 100 levels; deeper data would overflow the stack of the generators (and of any
+ * recursive code) after it loaded, so it is refused here instead.
+ */
+export const MAX_DESIGN_DEPTH = 128;
+
 /** Upgrades older document versions step by step. Version 1 is the first; none to migrate yet. */
 const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
 
@@ -24,10 +33,37 @@ export function migrate(doc: Record<string, unknown>): { ok: true; doc: Record<s
   return { ok: true, doc: current };
 }
 
+type Path = (string | number)[];
+const formatPath = (path: Path) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+
+/**
+ * Where `value` is not plain JSON data (NaN, a BigInt, a Date, a function …: only a caller that
+ * hands over objects can reach this) or nests deeper than MAX_DESIGN_DEPTH; null when it is fine.
+ * Data kept verbatim is not checked by the schema, so this is what keeps it serialisable.
+ */
+function notPlainJson(value: unknown, path: Path = []): { path: Path; problem: string; cut?: boolean } | null {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? null : { path, problem: `${value} is not a JSON number` };
+  if (typeof value !== 'object') return { path, problem: `${typeof value} is not JSON data` };
+  const prototype = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) return { path, problem: 'not JSON data' };
+  if (path.length >= MAX_DESIGN_DEPTH) return { path: path.slice(0, 6), problem: `nested more than ${MAX_DESIGN_DEPTH} levels deep`, cut: true };
+  const entries: Iterable<[string | number, unknown]> = Array.isArray(value) ? value.entries() : Object.entries(value);
+  for (const [key, inner] of entries) {
+    // An object key holding `undefined` is an absent key, as JSON.stringify writes it.
+    if (inner === undefined && !Array.isArray(value)) continue;
+    path.push(key);
+    const found = notPlainJson(inner, path);
+    if (found) return found;
+    path.pop();
+  }
+  return null;
+}
+
 /** Formats zod issues as `path: message`, the path in the document's own terms. */
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const path = formatPath(issue.path as Path);
     return `${path || '(document)'}: ${issue.code === 'invalid_key' ? issue.issues.map((i) => i.message).join('; ') : issue.message}`;
   });
 }
@@ -37,6 +73,8 @@ export function loadDesign(value: unknown): LoadResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, errors: ['(document): must be a JSON object with a "version"'] };
   }
+  const notJson = notPlainJson(value);
+  if (notJson) return { ok: false, errors: [`${formatPath(notJson.path) || '(document)'}${notJson.cut ? '…' : ''}: ${notJson.problem}`] };
   const migrated = migrate(value as Record<string, unknown>);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
   const parsed = Design.safeParse(migrated.doc, { error: (issue) => (issue.input === undefined ? 'required' : undefined) });
@@ -50,6 +88,9 @@ export function loadDesign(value: unknown): LoadResult {
 
 /** Parses design JSON text, then validates it. */
 export function loadDesignText(text: string): LoadResult {
+  if (text.length > MAX_DESIGN_CHARS) {
+    return { ok: false, errors: [`(document): too large to open: ${(text.length / 1024 / 1024).toFixed(1)} MiB, the limit is ${MAX_DESIGN_CHARS / 1024 / 1024} MiB`] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { designJson } from '../generate/files';
+import { designJson } from '../generate/designJson';
 import { loadDesign, loadDesignText } from './load';
 import { addCluster, removeElement } from './operations';
 import { Design, MAX_TEST_CASES } from './schema';

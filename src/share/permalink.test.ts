@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
-import { designJson } from '../generate/files';
+import { designJson } from '../generate/designJson';
 import { arbitraryDesign } from '../model/arbitrary.testkit';
 import { loadDesign, type LoadResult } from '../model/load';
 import type { Design } from '../model/schema';

@@ -1,22 +1,6 @@
-// Derived data. The generated files are computed from the design, never stored beside it;
-// memoised by design identity so every subscriber shares one computation per edit.
-import { generateFiles, type GeneratedFiles } from '../generate/files';
-import type { Design } from '../model/schema';
+// Derived data, memoised so every subscriber shares one computation per change.
 import type { StoreState } from './store';
 import type { Finding } from '../validate/finding';
-
-let lastDesign: Design | null = null;
-let lastAppUrl = '';
-let lastFiles: GeneratedFiles | null = null;
-
-export function filesOf(design: Design, appUrl = ''): GeneratedFiles {
-  if (design !== lastDesign || appUrl !== lastAppUrl || !lastFiles) {
-    lastFiles = generateFiles(design, { appUrl });
-    lastDesign = design;
-    lastAppUrl = appUrl;
-  }
-  return lastFiles;
-}
 
 export const selectListener = (id: string) => (state: StoreState) => state.design.listeners.find((l) => l.id === id);
 export const selectRoute = (id: string) => (state: StoreState) => state.design.routes.find((r) => r.id === id);

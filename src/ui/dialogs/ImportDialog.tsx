@@ -1,20 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportResult } from '../../import/importEnvoy';
+import { mergeDesigns } from '../../model/merge';
 import { useStore } from '../../store/store';
 import { importInWorker } from '../validation/workerClient';
+import { mergeImported, replaceWithImported } from './applyImported';
+import { ImportErrors } from './ImportErrors';
 import { ImportSummaryView } from './ImportSummaryView';
 import { readConfigFile } from './readConfigFile';
-import { replaceWithImported } from './replaceWithImported';
 
 /**
  * "Import Envoy config": paste, open or drop a bootstrap; see what becomes nodes, what is kept as
- * is and what cannot be imported; then replace the design. Nothing changes until the user says so.
+ * is and what cannot be imported; then replace the design or merge into it. Nothing changes until
+ * the user says so.
  */
 export function ImportDialog() {
   const draft = useStore((s) => s.importDraft);
   const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [mergeNotes, setMergeNotes] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -27,7 +31,10 @@ export function ImportDialog() {
   const close = () => useStore.getState().setImportDraft(null);
   const run = async () => {
     setBusy(true);
-    setResult(await importInWorker(text, draft?.name || 'Imported Envoy config'));
+    const imported = await importInWorker(text, draft?.name || 'Imported Envoy config');
+    // What a merge would adjust, against the design as it is now (the dialog is modal).
+    setMergeNotes(imported.ok ? mergeDesigns(useStore.getState().design, imported.design).notes : []);
+    setResult(imported);
     setBusy(false);
   };
   const loadFile = async (file: File | undefined) => {
@@ -52,15 +59,13 @@ export function ImportDialog() {
           {busy ? 'Importing…' : 'Import'}
         </button>
       </div>
-      {result && !result.ok && (
-        <div role="alert" className="import-errors">
-          <strong>This config could not be imported; your design is unchanged.</strong>
-          <ul>{result.errors.map((e) => <li key={e}>{e}</li>)}</ul>
-        </div>
-      )}
-      {result?.ok && <ImportSummaryView summary={result.summary} />}
+      {result && !result.ok && <ImportErrors errors={result.errors} />}
+      {result?.ok && <ImportSummaryView summary={result.summary} mergeNotes={mergeNotes} />}
       <div className="dialog-actions">
         <button type="button" onClick={close}>Cancel</button>
+        <button type="button" disabled={!result?.ok} onClick={() => result?.ok && void mergeImported(result.design).then(close)}>
+          Merge into current design
+        </button>
         <button type="button" className="primary" disabled={!result?.ok} onClick={() => result?.ok && void replaceWithImported(result.design).then(close)}>
           Replace current design
         </button>

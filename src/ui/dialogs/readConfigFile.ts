@@ -1,4 +1,4 @@
-import { MAX_CONFIG_CHARS } from '../../import/parseText';
+import { MAX_CONFIG_CHARS } from '../../import/limits';
 
 /** Reads a chosen or dropped config file, refusing oversized ones before reading them. */
 export async function readConfigFile(file: File): Promise<{ ok: true; text: string } | { ok: false; error: string }> {

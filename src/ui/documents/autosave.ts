@@ -1,36 +1,72 @@
 // Autosave: the design goes to local storage on every change (debounced) and comes back on reload.
+// Each tab saves its own document (see savedDocuments.ts), so tabs never overwrite each other.
 // Storage may be full, disabled or missing: the user is told, and everything else keeps working.
-import { designJson } from '../../generate/files';
+import { designJson } from '../../generate/designJson';
 import { loadDesignText, type LoadResult } from '../../model/load';
 import type { Design } from '../../model/schema';
 import { useStore } from '../../store/store';
+import { DOCUMENT_PREFIX, documentKey, documentToRestore, isQuotaError, saveDocument } from './savedDocuments';
 
-export const AUTOSAVE_KEY = 'envoy-route-designer:design';
 /** A document that failed to load is kept here, so a bad autosave is never silently thrown away. */
 export const AUTOSAVE_UNREADABLE_KEY = 'envoy-route-designer:unreadable-design';
+/** This tab's document id; the browser keeps sessionStorage across reloads of one tab only. */
+const TAB_DOCUMENT_KEY = 'envoy-route-designer:document-id';
 const DEBOUNCE_MS = 400;
 
-function storage(): Storage | null {
+function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
-    return window.localStorage;
+    return window[kind];
   } catch {
     return null; // Access itself throws when storage is disabled.
   }
 }
 
-export function readAutosave(): LoadResult | null {
-  const store = storage();
-  let text: string | null = null;
+function newDocumentId(): string {
+  // getRandomValues, unlike randomUUID, also exists on plain-http origins.
+  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+let tabDocumentId: string | null = null;
+
+/** The id this tab saved under before a reload, if any. */
+function rememberedDocumentId(): string | null {
   try {
-    text = store?.getItem(AUTOSAVE_KEY) ?? null;
+    return storage('sessionStorage')?.getItem(TAB_DOCUMENT_KEY) || null;
   } catch {
     return null;
   }
-  if (text === null) return null;
-  const result = loadDesignText(text);
+}
+
+/** The id this tab saves under: kept from before a reload, or new (and remembered for the next). */
+function documentId(): string {
+  tabDocumentId ??= rememberedDocumentId();
+  if (!tabDocumentId) switchDocumentId();
+  return tabDocumentId!;
+}
+
+function switchDocumentId() {
+  tabDocumentId = newDocumentId();
+  try {
+    storage('sessionStorage')?.setItem(TAB_DOCUMENT_KEY, tabDocumentId);
+  } catch {
+    // Without sessionStorage a reload opens the most recently saved design: usually this tab's.
+  }
+}
+
+/** This tab's saved design, else the most recently saved one; null when there is none. */
+export function readAutosave(): LoadResult | null {
+  const store = storage('localStorage');
+  let found: { text: string } | null = null;
+  try {
+    found = store && documentToRestore(store, rememberedDocumentId());
+  } catch {
+    return null;
+  }
+  if (found === null) return null;
+  const result = loadDesignText(found.text);
   if (!result.ok) {
     try {
-      store?.setItem(AUTOSAVE_UNREADABLE_KEY, text);
+      store?.setItem(AUTOSAVE_UNREADABLE_KEY, found.text);
     } catch {
       // Nothing more to do: the notice tells the user.
     }
@@ -39,14 +75,13 @@ export function readAutosave(): LoadResult | null {
 }
 
 function write(design: Design): string | null {
-  const store = storage();
+  const store = storage('localStorage');
   if (!store) return 'this browser does not allow local storage here';
   try {
-    store.setItem(AUTOSAVE_KEY, designJson(design));
+    saveDocument(store, documentId(), designJson(design), Date.now());
     return null;
   } catch (error) {
-    const quota = error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
-    return quota ? 'local storage is full' : `local storage refused the write (${(error as Error).message})`;
+    return isQuotaError(error) ? 'local storage is full' : `local storage refused the write (${(error as Error).message})`;
   }
 }
 
@@ -54,7 +89,9 @@ function write(design: Design): string | null {
 export function startAutosave(): () => void {
   let timer: number | undefined;
   let failing = false;
+  let toldAboutOtherTab = false;
   const save = () => {
+    window.clearTimeout(timer);
     timer = undefined;
     const problem = write(useStore.getState().design);
     if (problem && !failing) {
@@ -64,16 +101,30 @@ export function startAutosave(): () => void {
     failing = problem !== null;
   };
   // A reload or closed tab inside the debounce window still saves the last edit.
-  const flush = () => timer !== undefined && (window.clearTimeout(timer), save());
+  const flush = () => timer !== undefined && save();
   const unsubscribe = useStore.subscribe((state, previous) => {
     if (state.design === previous.design) return;
     window.clearTimeout(timer);
     timer = window.setTimeout(save, DEBOUNCE_MS);
   });
+  // Another tab saved. Our own key means a duplicated tab shares our id: move to a new one (and
+  // save there) so the two stop overwriting each other; removed (made room for others), save again.
+  const onStorage = (event: StorageEvent) => {
+    if (event.storageArea !== storage('localStorage') || !event.key?.startsWith(DOCUMENT_PREFIX)) return;
+    if (event.key === documentKey(documentId())) {
+      if (event.newValue !== null) switchDocumentId();
+      save();
+    } else if (!toldAboutOtherTab && !useStore.getState().notice) {
+      toldAboutOtherTab = true;
+      useStore.getState().setNotice({ kind: 'info', message: 'The designer is open in another tab too. Each tab autosaves its own design; reloading a tab brings back its own.' });
+    }
+  };
   window.addEventListener('pagehide', flush);
+  window.addEventListener('storage', onStorage);
   return () => {
     flush();
     window.removeEventListener('pagehide', flush);
+    window.removeEventListener('storage', onStorage);
     unsubscribe();
   };
 }

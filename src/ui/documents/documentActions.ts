@@ -2,7 +2,8 @@
 import { loadDesignText } from '../../model/load';
 import { bundleZip, safeFileStem } from '../../share/bundle';
 import { permalinkUrl } from '../../share/permalink';
-import { filesOf, selectErrorCount } from '../../store/selectors';
+import { designJson } from '../../generate/designJson';
+import { selectErrorCount } from '../../store/selectors';
 import { useStore } from '../../store/store';
 import { downloadFile } from './download';
 import { applyLoaded } from './openDocument';
@@ -16,16 +17,17 @@ function rejectionWarning(): string {
   return errors === 0 ? '' : ` Envoy would reject this config: ${errors} error${errors === 1 ? '' : 's'} (see Problems).`;
 }
 
-export function downloadBundle() {
+export async function downloadBundle() {
   const { design, appUrl, setNotice } = useStore.getState();
+  // The generators load with the preview, not the canvas; usually they are here already.
+  const { filesOf } = await import('../../store/files');
   downloadFile(`${safeFileStem(design.name)}.zip`, bundleZip(filesOf(design, appUrl)), 'application/zip');
   const warning = rejectionWarning();
   if (warning) setNotice({ kind: 'warning', message: `Downloaded.${warning}` });
 }
 
 export function saveDesignAs() {
-  const { design, appUrl } = useStore.getState();
-  downloadFile('design.json', filesOf(design, appUrl)['design.json'], 'application/json');
+  downloadFile('design.json', designJson(useStore.getState().design), 'application/json');
 }
 
 export async function copyLink() {

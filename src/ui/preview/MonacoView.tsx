@@ -20,19 +20,7 @@ export function MonacoView({ setup, file, text, highlight, dark, markers }: Prop
   // Layout effects: the editor exists and shows the right file before the browser first paints,
   // so swapping the <pre> for Monaco doesn't flash an empty box.
   useLayoutEffect(() => {
-    const editor = monaco.editor.create(hostRef.current!, {
-      readOnly: true,
-      domReadOnly: true,
-      minimap: { enabled: false },
-      automaticLayout: true,
-      scrollBeyondLastLine: false,
-      wordWrap: 'off',
-      // The default 'dimmed' number on the empty line after the final newline fails AA contrast.
-      renderFinalNewline: 'off',
-      // The default ('editable') hides validation squiggles in read-only editors like this one.
-      renderValidationDecorations: 'on',
-      model: null,
-    });
+    const editor = monaco.editor.create(hostRef.current!, { ...setup.EDITOR_OPTIONS, readOnly: true, domReadOnly: true, model: null });
     editorRef.current = editor;
     decorationsRef.current = editor.createDecorationsCollection();
     return () => {
@@ -41,7 +29,7 @@ export function MonacoView({ setup, file, text, highlight, dark, markers }: Prop
       editor.dispose();
       editorRef.current = null;
     };
-  }, [monaco]);
+  }, [setup, monaco]);
 
   useLayoutEffect(() => {
     const editor = editorRef.current!;

@@ -1,16 +1,22 @@
 // The live preview of every generated file: tabs, Copy/Download, and the active file's text,
 // first as a plain <pre> and then in a read-only Monaco editor once its lazy chunk has loaded.
+// The Envoy files also have an Edit mode (usePreviewEdit): the text, edited, rebuilds the design.
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { FileName } from '../../generate/files';
-import { filesOf } from '../../store/selectors';
+import { filesOf } from '../../store/files';
 import { useStore } from '../../store/store';
 import type * as MonacoSetup from './monacoSetup';
+import { ApplyEditDialog } from '../dialogs/ApplyEditDialog';
+import { ImportErrors } from '../dialogs/ImportErrors';
+import { MonacoEditView } from './MonacoEditView';
 import { MonacoView } from './MonacoView';
 import { PlainView } from './PlainView';
 import { PreviewActions } from './PreviewActions';
+import { PreviewEditActions } from './PreviewEditActions';
 import { PreviewTabs } from './PreviewTabs';
 import { findingMarkers, highlightRange, isEnvoyFile } from './previewText';
 import { useDocumentDark } from './useDocumentDark';
+import { usePreviewEdit, type Draft } from './usePreviewEdit';
 import './preview.css';
 
 /** Starts loading Monaco after the first render; null until it has arrived (or if it fails). */
@@ -53,13 +59,23 @@ export function PreviewPanel() {
   const panelId = `${baseId}-panel`;
   const tabId = (file: FileName) => `${baseId}-tab-${file.replace(/\W/g, '-')}`;
   const label = `${activeTab} (read-only)`;
+  const { draft, start, change, cancel, back, apply, confirm } = usePreviewEdit();
+  const editing = draft?.file === activeTab ? draft : null;
 
   return (
     <section className="preview" aria-label="Preview of generated files">
       <div className="preview-bar">
         <PreviewTabs active={activeTab} onSelect={setActiveTab} tabId={tabId} panelId={panelId} />
+        <PreviewEditActions
+          file={activeTab}
+          draft={draft}
+          onEdit={() => start(activeTab, text)}
+          onApply={() => draft && void apply(draft.text)}
+          onCancel={cancel}
+        />
         <PreviewActions file={activeTab} text={text} />
       </div>
+      {editing && <EditNotice draft={editing} />}
       <div
         id={panelId}
         role="tabpanel"
@@ -67,16 +83,32 @@ export function PreviewPanel() {
         className="preview-body"
         data-file={activeTab}
         data-editor={setup ? 'monaco' : 'plain'}
+        data-editing={editing ? 'true' : undefined}
         data-highlight-start={highlight?.startLine}
         data-highlight-end={highlight?.endLine}
         data-problem-lines={markers.map((m) => m.line).join(',') || undefined}
       >
-        {setup ? (
-          <MonacoView setup={setup} file={activeTab} text={text} highlight={highlight} dark={dark} markers={markers} />
-        ) : (
-          <PlainView text={text} label={label} highlight={highlight} />
+        {editing && setup && <MonacoEditView setup={setup} file={activeTab} text={editing.text} errors={editing.errors} dark={dark} onChange={change} />}
+        {editing && !setup && (
+          <textarea className="preview-plain preview-textarea" aria-label={`${activeTab} (editing)`} spellCheck={false} autoFocus value={editing.text} onChange={(e) => change(e.target.value)} />
         )}
+        {!editing && setup && <MonacoView setup={setup} file={activeTab} text={text} highlight={highlight} dark={dark} markers={markers} />}
+        {!editing && !setup && <PlainView text={text} label={label} highlight={highlight} />}
       </div>
+      {draft?.pending && <ApplyEditDialog file={draft.file} summary={draft.pending.summary} onBack={back} onConfirm={() => void confirm(draft.pending!)} />}
     </section>
+  );
+}
+
+/** Above the text in Edit mode: what Apply does, how to leave the editor by keyboard, why Apply failed. */
+function EditNotice({ draft }: { draft: Draft }) {
+  return (
+    <div className="preview-edit-notice">
+      <p>
+        Editing {draft.file}: <strong>Apply</strong> rebuilds the design from this text, <strong>Cancel</strong> discards it. In the editor, Ctrl+M
+        makes Tab move focus.
+      </p>
+      {draft.errors.length > 0 && <ImportErrors errors={draft.errors} />}
+    </div>
   );
 }

@@ -3,8 +3,9 @@
 // The lean entry points below keep out the ~80 language grammars, the TypeScript, CSS, HTML and
 // JSON language services and the editing contributions that the `monaco-editor` root pulls in.
 import * as monaco from 'monaco-editor/editor';
-// Only the editor contributions a read-only viewer uses. features/register.all would add ~300 kB
-// gzip of editing machinery (inline completions, suggest, snippets, rename, code actions, ...).
+// Only the editor contributions a read-only viewer and the Envoy files' plain Edit mode use (typing,
+// undo and indenting are the core editor's). features/register.all would add ~300 kB gzip of
+// editing machinery (inline completions, suggest, snippets, rename, code actions, ...).
 import 'monaco-editor/features/codicon/register'; // icon font for the find widget and folding
 import 'monaco-editor/features/find/register'; // Ctrl+F
 import 'monaco-editor/features/folding/register';
@@ -17,6 +18,7 @@ import 'monaco-editor/features/wordOperations/register'; // Ctrl+Arrow word navi
 import 'monaco-editor/features/lineSelection/register';
 import 'monaco-editor/features/gotoLine/register'; // Ctrl+G
 import 'monaco-editor/features/toggleTabFocusMode/register'; // Ctrl+M, for keyboard users
+import 'monaco-editor/features/comment/register'; // Ctrl+/ in Edit mode
 // Validation findings: marker decorations (squiggles) and the hover that reads them out.
 import 'monaco-editor/editor/browser/services/contribution';
 import 'monaco-editor/features/hover/register';
@@ -50,6 +52,18 @@ export function setDark(dark: boolean): void {
 export type MonacoApi = typeof monaco;
 export { monaco };
 
+/** The options of both preview editors, the read-only view and the Edit mode's. */
+export const EDITOR_OPTIONS = {
+  minimap: { enabled: false },
+  automaticLayout: true,
+  scrollBeyondLastLine: false,
+  wordWrap: 'off',
+  // The default 'dimmed' number on the empty line after the final newline fails AA contrast.
+  renderFinalNewline: 'off',
+  // The default ('editable') hides validation squiggles in read-only editors like the preview.
+  renderValidationDecorations: 'on',
+} satisfies monaco.editor.IStandaloneEditorConstructionOptions;
+
 /**
  * One model per generated file, created on first use and kept: switching tabs swaps models rather
  * than rewriting text, and each file keeps its language and tokenization state.
@@ -57,4 +71,16 @@ export { monaco };
 export function modelFor(file: FileName, text: string): monaco.editor.ITextModel {
   const uri = monaco.Uri.parse(`inmemory://preview/${file}`);
   return monaco.editor.getModel(uri) ?? monaco.editor.createModel(text, languageOf(file), uri);
+}
+
+/**
+ * The Edit mode's model of a file, apart from the preview's so the live preview never writes into
+ * the user's text. Kept like the preview's (so its undo history survives a tab switch) and reset
+ * to `text` when a new edit starts from other text.
+ */
+export function editModelFor(file: FileName, text: string): monaco.editor.ITextModel {
+  const uri = monaco.Uri.parse(`inmemory://edit/${file}`);
+  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(text, languageOf(file), uri);
+  if (model.getValue() !== text) model.setValue(text);
+  return model;
 }

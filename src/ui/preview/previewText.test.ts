@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FILE_NAMES } from '../../generate/files';
 import { templateByName } from '../../model/templates';
-import { filesOf } from '../../store/selectors';
+import { filesOf } from '../../store/files';
 import { applyEdit, highlightRange, isEnvoyFile, languageOf, mimeOf, minimalEdit } from './previewText';
 
 describe('languageOf / mimeOf', () => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Design } from '../../model/schema';
 import { useStore } from '../../store/store';
+import { afterFirstPaint } from '../useAfterFirstPaint';
 import { validateInWorker } from './workerClient';
 
 /** Edits within this window are validated once, with the last design. */
@@ -17,13 +18,15 @@ export function useValidation() {
       // An answer about an older design than the newest request is dropped: another is on its way.
       if (findings && design === latest) useStore.getState().setFindings(design, findings);
     };
-    void request(useStore.getState().design);
+    // The worker (and Envoy's descriptors) load after the canvas has painted, not before.
+    const cancelFirst = afterFirstPaint(() => void request(useStore.getState().design));
     const unsubscribe = useStore.subscribe((state, previous) => {
       if (state.design === previous.design) return;
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void request(useStore.getState().design), DEBOUNCE_MS);
     });
     return () => {
+      cancelFirst();
       window.clearTimeout(timer);
       unsubscribe();
     };

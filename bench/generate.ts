@@ -1,0 +1,69 @@
+// Generation benchmark: `npm run --silent bench:generate [-- --quick]`. Prints figures only (no
+// assertions), as Markdown: for designs of 10 / 100 / 1,000 / 5,000 rules, the median and spread
+// of each way the app reads generateFiles (lazy: a file is built on first read), as a ratio to the
+// JSON.stringify floor of the same Envoy bootstrap object, with the cost per rule and the growth
+// from one size to the next; then issue #8's budget (≤ 3× the floor at 1,000 rules).
+import { buildBootstrap } from '../src/generate/envoy/bootstrap.ts';
+import { FILE_NAMES, generateFiles } from '../src/generate/files.ts';
+import { RUNS_BY_RULES, sizedDesigns } from './designs.ts';
+import { growth, int, kib, measure, medianCell, ms, printEnvironment, printTable, ratio, us, type Stats } from './harness.ts';
+
+const BUDGET_RULES = 1000;
+const BUDGET_RATIO = 3;
+
+type Reading = { name: string; run: (size: { design: Parameters<typeof generateFiles>[0]; bootstrap: unknown }) => unknown };
+
+const READINGS: Reading[] = [
+  { name: '`JSON.stringify(bootstrap)` (the floor)', run: ({ bootstrap }) => JSON.stringify(bootstrap) },
+  { name: '`JSON.stringify(bootstrap, null, 2)` (envoy.json\'s text, object given)', run: ({ bootstrap }) => JSON.stringify(bootstrap, null, 2) },
+  { name: '`buildBootstrap(design)` (objects, no text)', run: ({ design }) => buildBootstrap(design) },
+  { name: '**keystroke**: `generateFiles(design)[\'envoy.json\']`', run: ({ design }) => generateFiles(design)['envoy.json'] },
+  { name: '`generateFiles(design)[\'envoy.yaml\']`', run: ({ design }) => generateFiles(design)['envoy.yaml'] },
+  { name: `all ${FILE_NAMES.length} files: \`Object.values(generateFiles(design))\``, run: ({ design }) => Object.values(generateFiles(design)) },
+];
+
+printEnvironment('Generation (bench/generate.ts)');
+
+type Row = { rules: number; clusters: number; stats: Stats[]; sizes: { json: number; yaml: number; all: number } };
+const rows: Row[] = [];
+for (const size of sizedDesigns()) {
+  const files = generateFiles(size.design);
+  const all = Object.values(files).reduce((sum, text) => sum + text.length, 0);
+  rows.push({
+    rules: size.rules,
+    clusters: size.design.clusters.length,
+    // The floor is measured again here, beside the readings, so it shares their conditions.
+    stats: READINGS.map((reading) => measure(() => reading.run(size), { runs: RUNS_BY_RULES[size.rules] })),
+    sizes: { json: files['envoy.json'].length, yaml: files['envoy.yaml'].length, all },
+  });
+}
+
+console.log('### Designs\n');
+console.log('One HTTP listener, routes of 50 rules (one virtual host each), a cluster per 5 rules (`bench/designs.ts`).\n');
+printTable(
+  ['rules', 'clusters', 'envoy.json', 'envoy.yaml', `all ${FILE_NAMES.length} files`, 'floor: `JSON.stringify(bootstrap)` median (min–max)'],
+  rows.map((r) => [int(r.rules), int(r.clusters), kib(r.sizes.json), kib(r.sizes.yaml), kib(r.sizes.all), medianCell(r.stats[0])]),
+);
+
+console.log('### Each reading, as a ratio to the floor\n');
+console.log('"× floor" divides medians by the floor of the same design, measured alongside. "per rule" is the median over the rule count; "growth" the median against the previous size (rules ×10, ×10, ×5: linear growth shows the same factors).\n');
+printTable(
+  ['reading', 'rules', 'runs', 'median (min–max)', 'p90', '× floor', 'per rule', 'growth'],
+  READINGS.flatMap((reading, i) =>
+    rows.map((r, k) => {
+      const s = r.stats[i];
+      return [k === 0 ? reading.name : '', int(r.rules), String(s.runs), medianCell(s), ms(s.p90), ratio(s.median, r.stats[0].median), us(s.median / r.rules), growth(s.median, rows[k - 1]?.stats[i].median)];
+    }),
+  ),
+);
+
+const budgetRow = rows.find((r) => r.rules === BUDGET_RULES)!;
+console.log(`### Budget: generateFiles for ${int(BUDGET_RULES)} rules / ${int(budgetRow.clusters)} clusters ≤ ${BUDGET_RATIO}× the floor\n`);
+printTable(
+  ['reading', 'median', '× floor', 'budget'],
+  READINGS.slice(3).map((reading, i) => {
+    const s = budgetRow.stats[i + 3];
+    const r = s.median / budgetRow.stats[0].median;
+    return [reading.name, ms(s.median), ratio(s.median, budgetRow.stats[0].median), r <= BUDGET_RATIO ? 'met' : 'MISSED'];
+  }),
+);
