@@ -44,14 +44,26 @@ export type MeasureOptions = {
   runs: number;
   /** Untimed runs first (JIT, caches); 2 by default, 1 with --quick. */
   warmup?: number;
+  /**
+   * A timed run shorter than this (ms) repeats the call until it lasts about this long and counts
+   * the mean per call, so microsecond calls are not lost in timer and scheduling noise. 0.5 ms by
+   * default; 0 times every call on its own.
+   */
+  minRunMs?: number;
 };
 
 const warmups = (options: MeasureOptions) => (QUICK ? Math.min(1, options.warmup ?? 2) : (options.warmup ?? 2));
 
-/** Warm-up runs, then timed runs of `run`, one hrtime pair around each call. */
+/** Warm-up runs, then timed runs of `run`: one hrtime pair around each (see minRunMs). */
 export function measure(run: () => unknown, options: MeasureOptions): Stats {
   for (let i = 0; i < warmups(options); i++) run();
-  return summarize(Array.from({ length: runsFor(options.runs) }, () => timeOnce(run)));
+  const once = timeOnce(run);
+  const minRunMs = options.minRunMs ?? 0.5;
+  const calls = once >= minRunMs ? 1 : Math.min(1000, Math.ceil(minRunMs / Math.max(once, 0.001)));
+  const timed = calls === 1 ? run : () => {
+    for (let i = 0; i < calls; i++) run();
+  };
+  return summarize(Array.from({ length: runsFor(options.runs) }, () => timeOnce(timed) / calls));
 }
 
 export async function measureAsync(run: () => Promise<unknown>, options: MeasureOptions): Promise<Stats> {

@@ -1,17 +1,22 @@
-// Permalink benchmark: `npm run bench:permalink`. Prints, as Markdown for BENCHMARKS.md:
+// Permalink benchmark: `npm run --silent bench:permalink [-- --quick]`. Prints, as Markdown for
+// BENCHMARKS.md (figures only, no assertions):
 //  - link sizes for every template and the 100-element design: full JSON, elided (compact) JSON,
 //    the codec (deflate-raw level 9 + base64url of the elided JSON), and lz-string's
 //    compressToEncodedURIComponent of the elided and of the full JSON;
 //  - decodePermalink times over the fuzz test's 10,000 inputs (median, p99, max) and the bomb;
-//  - encode and decode times of the 100-element design.
-import { cpus } from 'node:os';
+//  - encode and decode times of the 100-element design;
+//  - encode and decode of the generated designs of 10 / 100 / 1,000 / 5,000 rules, as ratios to
+//    JSON.stringify of the design, with the cost per rule and the growth between sizes.
+// --quick: a tenth of the fuzz inputs and fewer runs (a smoke run).
 import { deflateSync } from 'fflate';
 import lz from 'lz-string';
-import { TEMPLATES } from '../src/model/templates';
-import type { Design } from '../src/model/schema';
-import { decodePermalink, encodePermalink, toBase64Url } from '../src/share/permalink';
-import { compactV1 } from '../src/share/permalinkV1';
-import { bombFragment, fuzzInputs, largeDesign } from '../src/share/permalinkSamples.testkit';
+import { TEMPLATES } from '../src/model/templates.ts';
+import type { Design } from '../src/model/schema.ts';
+import { decodePermalink, encodePermalink, toBase64Url } from '../src/share/permalink.ts';
+import { compactV1 } from '../src/share/permalinkV1.ts';
+import { bombFragment, fuzzInputs, largeDesign } from '../src/share/permalinkSamples.testkit.ts';
+import { RUNS_BY_RULES, sizedDesigns } from './designs.ts';
+import { QUICK, growth, int, measure, medianCell, ms, printEnvironment, printTable, ratio, runsFor, summarize, timeOnce, us, type Stats } from './harness.ts';
 
 const BUDGET = 6000;
 const deflated = (text: string) => toBase64Url(deflateSync(new TextEncoder().encode(text), { level: 9 })).length;
@@ -32,52 +37,40 @@ function sizes(name: string, design: Design) {
   };
 }
 
-function time(run: () => unknown): number {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function stats(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] };
-}
-
-const ms = (value: number) => `${value < 1 ? value.toFixed(3) : value.toFixed(1)} ms`;
-
 const large = largeDesign();
 const elementCount = large.listeners.length + large.routes.length + large.clusters.length;
 const rows = [...TEMPLATES.map((t) => sizes(t.name, t.build())), sizes(`${elementCount}-element design`, large)];
 
-console.log(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}\n`);
+printEnvironment('Permalinks (bench/permalink.ts)');
 console.log('### Link length (characters)\n');
 console.log('Compressed columns are the data alone; the whole fragment adds `d=1.` (4 characters).\n');
-console.log('| design | full JSON | elided JSON | **deflate + base64url of elided (the codec)** | deflate + base64url of full | lz-string of elided | lz-string of full | whole fragment `d=1.…` |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows) {
-  console.log(`| ${r.name} | ${r.full} | ${r.elided} | **${r.codec}** | ${r.deflateFull} | ${r.lzElided} | ${r.lzFull} | ${r.link} |`);
-}
+printTable(
+  ['design', 'full JSON', 'elided JSON', '**deflate + base64url of elided (the codec)**', 'deflate + base64url of full', 'lz-string of elided', 'lz-string of full', 'whole fragment `d=1.…`'],
+  rows.map((r) => [r.name, String(r.full), String(r.elided), `**${r.codec}**`, String(r.deflateFull), String(r.lzElided), String(r.lzFull), String(r.link)]),
+);
 const largeRow = rows[rows.length - 1];
-console.log(`\nBudget for the ${elementCount}-element design: ≤ ${BUDGET} characters: ${largeRow.link <= BUDGET ? 'met' : 'MISSED'} (${largeRow.link}, whole fragment).`);
+console.log(`Budget for the ${elementCount}-element design: ≤ ${BUDGET} characters: ${largeRow.link <= BUDGET ? 'met' : 'MISSED'} (${largeRow.link}, whole fragment).`);
 const wins = rows.filter((r) => r.codec < Math.min(r.lzElided, r.lzFull)).length;
-console.log(`Deflate + base64url is the shortest in ${wins} of ${rows.length} rows.`);
+console.log(`Deflate + base64url is the shortest in ${wins} of ${rows.length} rows.\n`);
 
 // ---- Decode times over the fuzz inputs ------------------------------------------------------
 
-const inputs = fuzzInputs();
+const allInputs = fuzzInputs();
+const inputs = QUICK ? allInputs.filter((_, i) => i % 10 === 0) : allInputs;
 for (const input of inputs.slice(0, 500)) decodePermalink(input); // warm up
-const fuzzTimes = inputs.map((input) => time(() => decodePermalink(input)));
-const fuzz = stats(fuzzTimes);
+const fuzzTimes = inputs.map((input) => timeOnce(() => decodePermalink(input)));
+const fuzz = summarize(fuzzTimes);
 const slowest = inputs[fuzzTimes.indexOf(fuzz.max)];
 const bomb = bombFragment();
-const bombTimes = Array.from({ length: 5 }, () => time(() => decodePermalink(bomb)));
+const bombTimes = Array.from({ length: 5 }, () => timeOnce(() => decodePermalink(bomb)));
 
-console.log('\n### decodePermalink on the fuzz inputs\n');
-console.log('| inputs | median | p99 | max | total |');
-console.log('| ---: | ---: | ---: | ---: | ---: |');
-console.log(`| ${inputs.length} | ${ms(fuzz.median)} | ${ms(fuzz.p99)} | ${ms(fuzz.max)} | ${ms(fuzzTimes.reduce((a, b) => a + b, 0))} |`);
-console.log(`\nSlowest input: ${slowest.length} characters. Bomb (50 MB of zeros, a ${bomb.length}-character link): median ${ms(stats(bombTimes).median)} to refuse.`);
+console.log('### decodePermalink on the fuzz inputs\n');
+printTable(
+  ['inputs', 'median', 'p99', 'max', 'total'],
+  [[String(inputs.length), ms(fuzz.median), ms(fuzz.p99), ms(fuzz.max), ms(fuzzTimes.reduce((a, b) => a + b, 0))]],
+  ['right', 'right', 'right', 'right', 'right'],
+);
+console.log(`Slowest input: ${slowest.length} characters. Bomb (50 MB of zeros, a ${bomb.length}-character link): median ${ms(summarize(bombTimes).median)} to refuse.\n`);
 
 // ---- Worst cases by construction: what the caps bound -------------------------------------
 
@@ -99,23 +92,70 @@ const worst: [string, string][] = [
   ['60,000 labels (over the item budget)', linkOfText(JSON.stringify({ deployment: { labels: Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`k${i}`, 'v'])) } }))],
   ['a 1.9 MiB Kubernetes quantity (quadratic schema regex)', linkOfText(JSON.stringify({ deployment: { resources: { requestsCpu: `${'1'.repeat(1_990_000)}x` } } }))],
 ];
-console.log('\n### Worst cases by construction (median of 5)\n');
-console.log('| link | characters | result | time |');
-console.log('| --- | ---: | --- | ---: |');
-for (const [what, input] of worst) {
-  const result = decodePermalink(input);
-  const outcome = result.ok ? 'decoded' : result.errors[0].slice(0, 60).replace(/\|/g, '\\|');
-  console.log(`| ${what} | ${input.length} | ${outcome} | ${ms(stats(Array.from({ length: 5 }, () => time(() => decodePermalink(input)))).median)} |`);
-}
+const worstRuns = runsFor(5);
+console.log(`### Worst cases by construction (median of ${worstRuns})\n`);
+printTable(
+  ['link', 'characters', 'result', 'time'],
+  worst.map(([what, input]) => {
+    const result = decodePermalink(input);
+    const outcome = result.ok ? 'decoded' : result.errors[0].slice(0, 60);
+    return [what, String(input.length), outcome, ms(summarize(Array.from({ length: worstRuns }, () => timeOnce(() => decodePermalink(input)))).median)];
+  }),
+  ['left', 'right', 'left', 'right'],
+);
 
 // ---- Encode / decode of the large design ----------------------------------------------------
 
 const fragment = encodePermalink(large);
 for (let i = 0; i < 20; i++) decodePermalink(encodePermalink(large)); // warm up
-const encodeTimes = Array.from({ length: 200 }, () => time(() => encodePermalink(large)));
-const decodeTimes = Array.from({ length: 200 }, () => time(() => decodePermalink(fragment)));
-console.log(`\n### The ${elementCount}-element design (200 runs each)\n`);
-console.log('| | median | max |');
-console.log('| --- | ---: | ---: |');
-console.log(`| encodePermalink | ${ms(stats(encodeTimes).median)} | ${ms(stats(encodeTimes).max)} |`);
-console.log(`| decodePermalink | ${ms(stats(decodeTimes).median)} | ${ms(stats(decodeTimes).max)} |`);
+const largeRuns = runsFor(200);
+const encodeStats = summarize(Array.from({ length: largeRuns }, () => timeOnce(() => encodePermalink(large))));
+const decodeStats = summarize(Array.from({ length: largeRuns }, () => timeOnce(() => decodePermalink(fragment))));
+console.log(`### The ${elementCount}-element design (${largeRuns} runs each)\n`);
+printTable(
+  ['', 'median', 'max'],
+  [
+    ['encodePermalink', ms(encodeStats.median), ms(encodeStats.max)],
+    ['decodePermalink', ms(decodeStats.median), ms(decodeStats.max)],
+  ],
+);
+
+// ---- Encode / decode by design size ---------------------------------------------------------
+
+type SizeRow = { rules: number; json: number; link: number; decoded: string; floor: Stats; encode: Stats; decode: Stats };
+const sizeRows: SizeRow[] = [];
+for (const { rules, design } of sizedDesigns()) {
+  const link = encodePermalink(design);
+  const result = decodePermalink(link);
+  const runs = Math.max(5, Math.ceil(RUNS_BY_RULES[rules] / 2));
+  sizeRows.push({
+    rules,
+    json: JSON.stringify(design).length,
+    link: link.length,
+    decoded: result.ok ? (JSON.stringify(result.design) === JSON.stringify(design) ? 'same design' : 'a different design') : `refused: ${result.errors[0].slice(0, 60)}`,
+    floor: measure(() => JSON.stringify(design), { runs }),
+    encode: measure(() => encodePermalink(design), { runs }),
+    decode: measure(() => decodePermalink(link), { runs }),
+  });
+}
+console.log('### Encode and decode by design size\n');
+console.log('The designs of `bench/designs.ts` (one listener, routes of 50 rules, a cluster per 5 rules). "× floor" compares medians with `JSON.stringify(design)`; "growth" is against the previous size (rules ×10, ×10, ×5).\n');
+printTable(
+  ['rules', 'design JSON', 'link', 'decodes to', 'floor: `JSON.stringify(design)`', 'encodePermalink median (min–max)', '× floor', 'per rule', 'growth', 'decodePermalink median (min–max)', '× floor', 'per rule', 'growth'],
+  sizeRows.map((r, k) => [
+    int(r.rules),
+    int(r.json),
+    int(r.link),
+    r.decoded,
+    ms(r.floor.median),
+    medianCell(r.encode),
+    ratio(r.encode.median, r.floor.median),
+    us(r.encode.median / r.rules),
+    growth(r.encode.median, sizeRows[k - 1]?.encode.median),
+    medianCell(r.decode),
+    ratio(r.decode.median, r.floor.median),
+    us(r.decode.median / r.rules),
+    growth(r.decode.median, sizeRows[k - 1]?.decode.median),
+  ]),
+  ['right', 'right', 'right', 'left', ...Array<'right'>(9).fill('right')],
+);

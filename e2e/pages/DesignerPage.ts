@@ -151,8 +151,9 @@ export class DesignerPage {
 
   /**
    * Records every Content-Security-Policy violation: `securitypolicyviolation` events in the page
-   * (from before its first script) and the browser's CSP messages in the page's and its workers'
-   * consoles. Call before open().
+   * (listening from before its first script), and the browser's security messages of the page and
+   * of its workers, read through the DevTools protocol (Playwright's console events carry neither;
+   * a worker's Log replays what it logged before we attached). Chromium only. Call before open().
    */
   async recordCspViolations() {
     await this.page.addInitScript(() => {
@@ -160,17 +161,32 @@ export class DesignerPage {
       Object.defineProperty(window, '__cspViolations', { value: seen });
       document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
     });
-    const fromConsole = (text: string) => /Content.Security.Policy|Refused to/i.test(text) && this.cspConsoleMessages.push(text);
-    this.page.on('console', (message) => fromConsole(message.text()));
-    this.page.on('worker', (worker) => worker.on('console', (message) => fromConsole(`worker ${worker.url()}: ${message.text()}`)));
+    type Entry = { source: string; text: string };
+    const record = (where: string, entry: Entry) => {
+      if (entry.source === 'security' || /Content.Security.Policy/i.test(entry.text)) this.cspMessages.push(`${where}: ${entry.text}`);
+    };
+    const cdp = await this.page.context().newCDPSession(this.page);
+    const workers = new Map<string, string>();
+    cdp.on('Log.entryAdded', ({ entry }) => record('page', entry));
+    cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+      workers.set(sessionId, targetInfo.url);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Log.enable' }) }).catch(() => {});
+    });
+    cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+      const parsed = JSON.parse(message) as { method?: string; params?: { entry: Entry } };
+      if (parsed.method === 'Log.entryAdded' && parsed.params) record(`worker ${workers.get(sessionId)}`, parsed.params.entry);
+    });
+    await cdp.send('Log.enable');
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   }
 
-  readonly cspConsoleMessages: string[] = [];
+  /** The browser's CSP messages, from the page and its workers. */
+  readonly cspMessages: string[] = [];
 
   /** Every violation recorded since recordCspViolations(). */
   async cspViolations(): Promise<string[]> {
     const events = await this.page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['(not recording)']);
-    return [...events, ...this.cspConsoleMessages];
+    return [...events, ...this.cspMessages];
   }
 
   /** Requests that are not plain requests to the page's origin: data: and blob: URLs count here too. */

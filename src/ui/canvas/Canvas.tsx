@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useStore } from '../../store/store';
@@ -7,7 +7,7 @@ import { ConnectionEdge } from './edges/ConnectionEdge';
 import { ClusterNode } from './nodes/ClusterNode';
 import { ListenerNode } from './nodes/ListenerNode';
 import { RouteNode } from './nodes/RouteNode';
-import { projectEdges, projectNodes } from './projection';
+import { projectEdges, projectNodes, reuseUnchanged } from './projection';
 import { useCanvasHandlers } from './useCanvasHandlers';
 import { CanvasHint } from './CanvasHint';
 import { FIT_VIEW_OPTIONS, FitViewOnLoad } from './FitViewOnLoad';
@@ -19,6 +19,15 @@ const nodeTypes = { listener: ListenerNode, route: RouteNode, cluster: ClusterNo
 const edgeTypes = { connection: ConnectionEdge };
 const SNAP_GRID: [number, number] = [20, 20];
 
+/** The projection with unchanged items kept from the previous render (see reuseUnchanged). */
+function useStable<T extends { id: string }>(items: T[]): T[] {
+  const previous = useRef<{ input: T[]; output: T[]; byId: Map<string, T> } | null>(null);
+  if (previous.current?.input === items) return previous.current.output;
+  const output = reuseUnchanged(previous.current?.byId ?? new Map(), items);
+  previous.current = { input: items, output, byId: new Map(output.map((item) => [item.id, item])) };
+  return output;
+}
+
 function CanvasView() {
   const listeners = useStore((s) => s.design.listeners);
   const routes = useStore((s) => s.design.routes);
@@ -29,11 +38,8 @@ function CanvasView() {
   const handlers = useCanvasHandlers();
 
   const selected = useMemo(() => new Set(selection), [selection]);
-  const nodes = useMemo(
-    () => projectNodes({ listeners, routes, clusters, layout }, selected),
-    [listeners, routes, clusters, layout, selected],
-  );
-  const edges = useMemo(() => projectEdges({ listeners, routes, clusters }, selected), [listeners, routes, clusters, selected]);
+  const nodes = useStable(useMemo(() => projectNodes({ listeners, routes, clusters, layout }, selected), [listeners, routes, clusters, layout, selected]));
+  const edges = useStable(useMemo(() => projectEdges({ listeners, routes, clusters }, selected), [listeners, routes, clusters, selected]));
 
   return (
     <div className="canvas" onDrop={handlers.onDrop} onDragOver={handlers.onDragOver} data-testid="canvas">

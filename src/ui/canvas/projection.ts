@@ -2,11 +2,16 @@
 // positions in design.layout. Nothing here is stored; moving a node writes back only its position.
 import type { Edge, Node } from '@xyflow/react';
 import { ruleTargets } from '../../model/connections';
-import type { Design, Position } from '../../model/schema';
+import type { Cluster, Design, Listener, Position, Route } from '../../model/schema';
 import { edgeId } from '../../model/edgeIds';
 
 export type ElementNodeType = 'listener' | 'route' | 'cluster';
-export type ElementNode = Node<Record<string, never>, ElementNodeType>;
+/**
+ * A canvas node. Node components read their element from the store; `data` is the element object
+ * itself so that a node's object changes exactly when its element does (React Flow re-measures a
+ * node, e.g. the handles of a new rule, when its object changes), and not on other edits.
+ */
+export type ElementNode = Node<{ element: Listener | Route | Cluster }, ElementNodeType>;
 
 const FALLBACK_COLUMN: Record<ElementNodeType, number> = { listener: 0, route: 320, cluster: 640 };
 
@@ -14,19 +19,27 @@ function positionOf(design: Pick<Design, 'layout'>, id: string, type: ElementNod
   return design.layout[id] ?? { x: FALLBACK_COLUMN[type], y: row * 200 };
 }
 
+// One data object per element object, so equal elements give equal (identical) node data.
+const DATA = new WeakMap<Listener | Route | Cluster, ElementNode['data']>();
+function dataOf(element: Listener | Route | Cluster): ElementNode['data'] {
+  let data = DATA.get(element);
+  if (!data) DATA.set(element, (data = { element }));
+  return data;
+}
+
 export function projectNodes(design: Pick<Design, 'listeners' | 'routes' | 'clusters' | 'layout'>, selection: ReadonlySet<string>): ElementNode[] {
-  const node = (id: string, type: ElementNodeType, row: number, label: string): ElementNode => ({
-    id,
+  const node = (element: Listener | Route | Cluster, type: ElementNodeType, row: number, label: string): ElementNode => ({
+    id: element.id,
     type,
-    position: positionOf(design, id, type, row),
-    data: {},
-    selected: selection.has(id),
+    position: positionOf(design, element.id, type, row),
+    data: dataOf(element),
+    selected: selection.has(element.id),
     ariaLabel: label,
   });
   return [
-    ...design.listeners.map((l, i) => node(l.id, 'listener', i, `Listener ${l.name}`)),
-    ...design.routes.map((r, i) => node(r.id, 'route', i, `Route ${r.name}`)),
-    ...design.clusters.map((c, i) => node(c.id, 'cluster', i, `Cluster ${c.name}`)),
+    ...design.listeners.map((l, i) => node(l, 'listener', i, `Listener ${l.name}`)),
+    ...design.routes.map((r, i) => node(r, 'route', i, `Route ${r.name}`)),
+    ...design.clusters.map((c, i) => node(c, 'cluster', i, `Cluster ${c.name}`)),
   ];
 }
 
@@ -73,4 +86,30 @@ export function projectEdges(design: Pick<Design, 'listeners' | 'routes' | 'clus
     }
   }
   return edges;
+}
+
+/**
+ * Keeps the previous projection's object for every node or edge whose fields are all unchanged, so
+ * React Flow re-renders only what an edit touched (on a 1,000-rule design, one keystroke otherwise
+ * re-renders every node and edge). Shallow: positions compare by x and y.
+ */
+export function reuseUnchanged<T extends { id: string }>(previous: ReadonlyMap<string, T>, next: T[]): T[] {
+  return next.map((item) => {
+    const before = previous.get(item.id);
+    return before && shallowEqual(before, item) ? before : item;
+  });
+}
+
+function shallowEqual(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => left[key] === right[key] || (key === 'position' && samePosition(left[key], right[key])));
+}
+
+function samePosition(a: unknown, b: unknown): boolean {
+  const p = a as Position | undefined;
+  const q = b as Position | undefined;
+  return !!p && !!q && p.x === q.x && p.y === q.y;
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useStore } from '../../store/store';
 import './outline.css';
 
@@ -10,12 +11,7 @@ export function Outline() {
   const routes = useStore((s) => s.design.routes);
   const clusters = useStore((s) => s.design.clusters);
   const selection = useStore((s) => s.selection);
-  const select = useStore((s) => s.select);
-  const item = (id: string, text: string) => (
-    <button type="button" className="outline-item" aria-current={selection.includes(id) ? 'true' : undefined} onClick={() => select([id])}>
-      {text}
-    </button>
-  );
+  const item = (id: string, text: string) => <OutlineItem id={id} text={text} current={selection.includes(id)} />;
   return (
     <nav className="outline" aria-label="Design outline">
       <h2>Listeners</h2>
@@ -34,3 +30,13 @@ export function Outline() {
     </nav>
   );
 }
+
+/** One element's button; memoised, so an edit re-renders the items it changed, not thousands. */
+const OutlineItem = memo(function OutlineItem({ id, text, current }: { id: string; text: string; current: boolean }) {
+  const select = useStore((s) => s.select);
+  return (
+    <button type="button" className="outline-item" aria-current={current ? 'true' : undefined} onClick={() => select([id])}>
+      {text}
+    </button>
+  );
+});

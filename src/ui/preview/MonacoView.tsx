@@ -20,7 +20,17 @@ export function MonacoView({ setup, file, text, highlight, dark, markers }: Prop
   // Layout effects: the editor exists and shows the right file before the browser first paints,
   // so swapping the <pre> for Monaco doesn't flash an empty box.
   useLayoutEffect(() => {
-    const editor = monaco.editor.create(hostRef.current!, { ...setup.EDITOR_OPTIONS, readOnly: true, domReadOnly: true, model: null });
+    const editor = monaco.editor.create(hostRef.current!, {
+      ...setup.EDITOR_OPTIONS,
+      readOnly: true,
+      domReadOnly: true,
+      model: null,
+      // Bracket pairs are recomputed for the viewport on every edit of a long generated file: the
+      // costliest part of repainting the read-only preview, and of little use there.
+      bracketPairColorization: { enabled: false },
+      guides: { bracketPairs: false, indentation: true },
+      matchBrackets: 'never',
+    });
     editorRef.current = editor;
     decorationsRef.current = editor.createDecorationsCollection();
     return () => {
@@ -63,13 +73,15 @@ export function MonacoView({ setup, file, text, highlight, dark, markers }: Prop
   // computed range's line numbers.
   useLayoutEffect(() => {
     const decorations = decorationsRef.current!;
-    if (!start) decorations.clear();
-    else decorations.set([{ range: new monaco.Range(start, 1, end, 1), options: { isWholeLine: true, className: 'preview-highlight' } }]);
+    const lines = editorRef.current!.getModel()?.getLineCount() ?? 0;
+    if (!start || start > lines) decorations.clear();
+    else decorations.set([{ range: new monaco.Range(start, 1, Math.min(end, lines), 1), options: { isWholeLine: true, className: 'preview-highlight' } }]);
   }, [monaco, file, text, start, end]);
 
   // Keyed on file and line numbers only: an edit that leaves the range in place doesn't scroll.
   useLayoutEffect(() => {
-    if (start) editorRef.current!.revealLinesInCenterIfOutsideViewport(start, end);
+    const lines = editorRef.current!.getModel()?.getLineCount() ?? 0;
+    if (start && start <= lines) editorRef.current!.revealLinesInCenterIfOutsideViewport(start, Math.min(end, lines));
   }, [monaco, file, start, end]);
 
   // Squiggles on the lines the validator's findings point at.
@@ -77,10 +89,13 @@ export function MonacoView({ setup, file, text, highlight, dark, markers }: Prop
     const model = editorRef.current!.getModel();
     if (!model) return;
     const severity = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info };
+    // Markers are located once typing settles (PreviewPanel), so for a moment they may describe the
+    // previous text: a line past the end of this one is skipped, never handed to Monaco.
+    const lines = model.getLineCount();
     monaco.editor.setModelMarkers(
       model,
       'envoy-route-designer',
-      markers.map((m) => ({
+      markers.filter((m) => m.line <= lines).map((m) => ({
         severity: severity[m.severity],
         message: m.message,
         startLineNumber: m.line,

@@ -36,6 +36,22 @@ function useMonaco(): typeof MonacoSetup | null {
   return setup;
 }
 
+const LOCATE_AFTER_MS = 300;
+
+/**
+ * `value`, but only once it has stayed the same for `delayMs`; at once for a new `key` (another
+ * file: its lines must never be located in the previous file's text).
+ */
+function useSettledValue<T>(value: T, delayMs: number, key: string): T {
+  const [settled, setSettled] = useState({ key, value });
+  useEffect(() => {
+    if (settled.key === key && Object.is(value, settled.value)) return;
+    const timer = window.setTimeout(() => setSettled({ key, value }), settled.key === key ? delayMs : 0);
+    return () => window.clearTimeout(timer);
+  }, [value, key, settled, delayMs]);
+  return settled.key === key ? settled.value : value;
+}
+
 export function PreviewPanel() {
   const activeTab = useStore((s) => s.activeTab);
   const setActiveTab = useStore((s) => s.setActiveTab);
@@ -45,13 +61,16 @@ export function PreviewPanel() {
   // edits that don't change the text don't re-render the panel.
   const selection = useStore((s) => s.selection);
   const design = useStore((s) => (isEnvoyFile(s.activeTab) && s.selection.length === 1 ? s.design : null));
+  // Locating lines parses the text (~100 ms at 1,000 rules): done once typing settles, not on
+  // every keystroke, which paints the new text at once; the highlight and markers follow.
+  const located = useSettledValue(text, LOCATE_AFTER_MS, activeTab);
   const highlight = useMemo(
-    () => (design ? highlightRange(design, activeTab, selection, text) : null),
-    [design, activeTab, selection, text],
+    () => (design ? highlightRange(design, activeTab, selection, located) : null),
+    [design, activeTab, selection, located],
   );
 
   const findings = useStore((s) => s.findings);
-  const markers = useMemo(() => findingMarkers(findings, activeTab, text), [findings, activeTab, text]);
+  const markers = useMemo(() => findingMarkers(findings, activeTab, located), [findings, activeTab, located]);
 
   const setup = useMonaco();
   const dark = useDocumentDark();

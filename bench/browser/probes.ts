@@ -1,0 +1,79 @@
+// In-page probes for the browser benchmark, installed with page.addInitScript before the app loads.
+// Self-contained (serialised into the page): no imports, no closures over module scope.
+
+export type ProbeResults = {
+  /** performance.now() when the first canvas node was in the DOM. */
+  canvasAt: number | null;
+  longTasks: { start: number; duration: number }[];
+  /** Renders of canvas node components, by node id, since the last reset. */
+  nodeRenders: Record<string, number>;
+  commits: number;
+};
+
+declare global {
+  interface Window {
+    __bench: ProbeResults & { reset(): void };
+  }
+}
+
+/**
+ * Installs: a MutationObserver noting when the first `.react-flow__node` appears; a long-task
+ * observer; and a stand-in for React's DevTools hook that counts, on every commit, the canvas node
+ * components that actually ran. The hook works in production builds: React reports each commit to
+ * it. A node component ran in a commit when its fiber was replaced (React alternates two fiber
+ * objects per component it works on) and carries the PerformedWork flag (1).
+ */
+export function installProbes(): void {
+  const state = { canvasAt: null as number | null, longTasks: [] as { start: number; duration: number }[], nodeRenders: {} as Record<string, number>, commits: 0 };
+  const lastFiber = new Map<string, unknown>();
+  const NODE_TYPES = new Set(['listener', 'route', 'cluster']);
+  type Fiber = { tag: number; flags: number; memoizedProps: Record<string, unknown> | null; child: Fiber | null; sibling: Fiber | null };
+
+  const countRenders = (root: { current: Fiber }) => {
+    state.commits += 1;
+    const stack: Fiber[] = [root.current];
+    while (stack.length > 0) {
+      const fiber = stack.pop()!;
+      const props = fiber.memoizedProps;
+      // Function (0) and simple memo (15) components given React Flow's node props.
+      if ((fiber.tag === 0 || fiber.tag === 15) && props && 'positionAbsoluteX' in props && NODE_TYPES.has(props.type as string)) {
+        const id = String(props.id);
+        if (lastFiber.get(id) !== fiber && (fiber.flags & 1) === 1) state.nodeRenders[id] = (state.nodeRenders[id] ?? 0) + 1;
+        lastFiber.set(id, fiber);
+      }
+      if (fiber.sibling) stack.push(fiber.sibling);
+      if (fiber.child) stack.push(fiber.child);
+    }
+  };
+
+  (window as unknown as Record<string, unknown>).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    isDisabled: false,
+    supportsFiber: true,
+    renderers: new Map(),
+    inject: () => 1,
+    checkDCE: () => {},
+    onScheduleFiberRoot: () => {},
+    onCommitFiberRoot: (_id: number, root: { current: Fiber }) => countRenders(root),
+    onCommitFiberUnmount: () => {},
+    onPostCommitFiberRoot: () => {},
+  };
+
+  new MutationObserver((_, observer) => {
+    if (state.canvasAt === null && document.querySelector('.react-flow__node')) {
+      state.canvasAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+
+  window.__bench = Object.assign(state, {
+    reset() {
+      state.longTasks = [];
+      state.nodeRenders = {};
+      state.commits = 0;
+    },
+  });
+}
