@@ -178,8 +178,9 @@ describe('cluster choice', () => {
 });
 
 describe('require_tls on a virtual host', () => {
-  const design = designFor(forwardAction('cluster-a'));
+  // A design per test: matchRequest caches per (immutable) design object.
   it('ALL: plain HTTP is redirected to https before any rule', () => {
+    const design = designFor(forwardAction('cluster-a'));
     design.routes[0].kept = { require_tls: 'ALL' };
     const result = matchRequest(design, { authority: 'x:8080', path: '/a?b' });
     expect(result.outcome).toEqual({ kind: 'redirect', location: 'https://x:8080/a?b', status: 301 });
@@ -188,6 +189,7 @@ describe('require_tls on a virtual host', () => {
   });
 
   it('EXTERNAL_ONLY: internal requests (x-envoy-internal: true) pass', () => {
+    const design = designFor(forwardAction('cluster-a'));
     design.routes[0].kept = { require_tls: 'external_only' };
     expect(matchRequest(design, { authority: 'x', path: '/' }).outcome.kind).toBe('redirect');
     expect(clusterOf(matchRequest(design, { authority: 'x', path: '/', headers: [['x-envoy-internal', 'true']] }))).toBe('a');

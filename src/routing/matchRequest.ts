@@ -18,6 +18,27 @@ const TYPE_HCM = 'type.googleapis.com/envoy.extensions.filters.network.http_conn
 const ROUTER = 'type.googleapis.com/envoy.extensions.filters.http.router.v3.Router';
 const UINT64 = 2n ** 64n;
 
+type PreparedListener = { routes: Route[]; built: ReturnType<typeof buildListener>; idsByName: Map<string, string> };
+
+// Matching reads the listener's generated Envoy config; designs are immutable, so it is built once
+// per design and listener, not once per request (saved test cases run many requests per edit).
+const prepared = new WeakMap<Design, Map<string, PreparedListener>>();
+
+function preparedListener(design: Design, listener: Listener): PreparedListener {
+  let byListener = prepared.get(design);
+  if (!byListener) prepared.set(design, (byListener = new Map()));
+  const hit = byListener.get(listener.id);
+  if (hit) return hit;
+  const routesById = new Map(design.routes.map((r) => [r.id, r]));
+  const routes = listener.routeIds.flatMap((id) => routesById.get(id) ?? []);
+  const names = new Map(design.clusters.map((c) => [c.id, c.name]));
+  const idsByName = new Map<string, string>();
+  for (const c of design.clusters) if (!idsByName.has(c.name)) idsByName.set(c.name, c.id);
+  const entry = { routes, built: buildListener(listener, routes, (id) => names.get(id) ?? id), idsByName };
+  byListener.set(listener.id, entry);
+  return entry;
+}
+
 export function matchRequest(design: Design, request: TestRequest, options: MatchOptions = {}): MatchResult {
   const notes: string[] = [];
   const result = (listener: Listener | null, outcome: MatchOutcome, rest: Partial<MatchResult> = {}): MatchResult => ({
@@ -40,12 +61,7 @@ export function matchRequest(design: Design, request: TestRequest, options: Matc
   const { listener } = chosen;
   const random = randomValue(options.random, notes);
 
-  const routesById = new Map(design.routes.map((r) => [r.id, r]));
-  const routes = listener.routeIds.flatMap((id) => routesById.get(id) ?? []);
-  const names = new Map(design.clusters.map((c) => [c.id, c.name]));
-  const idsByName = new Map<string, string>();
-  for (const c of design.clusters) if (!idsByName.has(c.name)) idsByName.set(c.name, c.id);
-  const built = buildListener(listener, routes, (id) => names.get(id) ?? id);
+  const { routes, built, idsByName } = preparedListener(design, listener);
   const main = mainFilterChain(listener, built, notes);
   if ('error' in main) return noRoute(listener, main.error);
   const { hcm, tls } = main;

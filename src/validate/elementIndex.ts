@@ -4,7 +4,7 @@
 // Connections (canvas edges) own the parts of the config that exist because of them: a rule's
 // cluster reference or weighted entry, a TCP listener's cluster, and a served route's domains
 // (which clash only with the other routes of the same listener).
-import { envoyPathOf, tcpClusterPathIn, virtualHostsPathIn, type ConfigPath } from '../generate/envoy/paths.ts';
+import { tcpClusterPathIn, virtualHostsPathIn, type ConfigPath } from '../generate/envoy/paths.ts';
 import type { Design, Rule } from '../model/schema.ts';
 import { edgeId } from '../model/edgeIds.ts';
 
@@ -60,10 +60,9 @@ export function elementIndex(design: Design): ElementIndex {
     else byId.set(id, [text]);
   };
 
-  for (const element of [...design.listeners, ...design.clusters]) {
-    const path = envoyPathOf(design, element.id);
-    if (path) add(element.id, path);
-  }
+  // Listeners and clusters are emitted in design order (envoyPathOf's paths, without its search).
+  design.listeners.forEach((listener, i) => add(listener.id, ['static_resources', 'listeners', i]));
+  design.clusters.forEach((cluster, i) => add(cluster.id, ['static_resources', 'clusters', i]));
 
   // Virtual hosts listener by listener, in the order paths.ts counts them (served routes that
   // exist), so that a route's first path is envoyPathOf's.
