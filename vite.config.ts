@@ -62,5 +62,8 @@ export default defineConfig({
   test: {
     // e2e/*.spec.ts belongs to Playwright, not Vitest.
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Property and fuzz tests run thousands of cases; on CI's two shared cores Vitest's 5 s default
+    // fails them for slowness, which is what benchmarks measure, not tests.
+    testTimeout: 60_000,
   },
 });

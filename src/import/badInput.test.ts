@@ -160,10 +160,9 @@ describe('never throws', () => {
 
 describe('numbers JSON cannot hold', () => {
   // YAML reads `.inf`, `.nan` and 1e400 as numbers that no JSON (so no design.json) can hold. Kept
-  // verbatim they would be written as null; the loader refuses them, so today the import fails
-  // with an "internal error". parseConfigText should refuse them with the line and column.
-  it.fails('are refused with where they are', () => {
-    expect(refusal('node:\n  metadata: { x: .inf }\n', true)).toMatch(/^node\.metadata\.x \(line 2, column 17\): /);
+  // verbatim they would be written as null: parseConfigText refuses them with the line and column.
+  it('are refused with where they are', () => {
+    expect(refusal('node:\n  metadata: { x: .inf }\n', true)).toMatch(/^node\.metadata\.x \(line 2, column 18\): /);
   });
 
   it('are refused, never kept as null', () => {

@@ -43,12 +43,33 @@ export function parseConfigText(text: unknown): ParsedText {
         located ??= parseYaml(text, false);
         return located.ok ? located.where(path) : formatPath(path);
       };
-      return { ok: true, value, where, notes: [] };
+      return refuseNonFinite({ ok: true, value, where, notes: [] });
     } catch {
       // Not strict JSON (comments, trailing commas …): YAML may still read it, or say where it fails.
     }
   }
-  return parseYaml(text, bigIntegers);
+  return refuseNonFinite(parseYaml(text, bigIntegers));
+}
+
+/**
+ * YAML's `.inf`, `.nan` and numbers like 1e400 read as numbers JSON cannot hold (JSON.stringify
+ * writes them as null): refused with where they are, before they reach a design.
+ */
+function refuseNonFinite(parsed: ParsedText): ParsedText {
+  if (!parsed.ok) return parsed;
+  const found = nonFinite(parsed.value, []);
+  if (!found) return parsed;
+  return { ok: false, errors: [`${parsed.where(found.path)}: ${found.value} is not a JSON number: Envoy's config cannot hold it`] };
+}
+
+function nonFinite(value: unknown, path: ConfigPath): { path: ConfigPath; value: number } | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : { path, value };
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = nonFinite(inner, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return null;
 }
 
 function parseYaml(text: string, bigIntegers: boolean): ParsedText {
