@@ -104,5 +104,5 @@ const [small, large] = [rows[0], rows[rows.length - 1]];
 console.log(
   `From ${int(small.rules)} to ${int(large.rules)} rules (×${large.rules / small.rules}), a request costs ×${(large.batch.median / small.batch.median).toFixed(0)} ` +
     `(${us(small.batch.median / BATCH)} → ${us(large.batch.median / BATCH)}); the first rule of the first host alone ×${(large.byKind.first.median / small.byKind.first.median).toFixed(0)}. ` +
-    `matchRequest builds the listener's Envoy config (${ms(large.listener.median)} at ${int(large.rules)} rules) on every call.`,
+    `matchRequest builds the listener's Envoy config (${ms(large.listener.median)} at ${int(large.rules)} rules) once per design and listener, not per request.`,
 );

@@ -164,8 +164,11 @@ test('the main flow works by keyboard alone', async ({ page }) => {
   await designer.inspector.getByLabel('Cluster', { exact: true }).focus();
   await designer.inspector.getByLabel('Cluster', { exact: true }).selectOption({ label: 'cluster' });
   await expect(designer.canvas.locator('.react-flow__edge')).toHaveCount(2);
+  // The outline reads the graph out: listener → route, rule → cluster.
+  await expect(outline(page).getByRole('button', { name: /^listener :\d+ → route$/ })).toBeVisible();
+  await expect(outline(page).getByRole('button', { name: 'Rule 1: / → cluster cluster' })).toBeVisible();
   // Delete by keyboard.
-  await outline(page).getByRole('button', { name: 'cluster' }).press('Enter');
+  await outline(page).getByRole('button', { name: 'cluster', exact: true }).press('Enter');
   await page.keyboard.press('Delete');
   await expect(designer.node('cluster', 'cluster')).toHaveCount(0);
 });

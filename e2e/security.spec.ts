@@ -142,7 +142,7 @@ test('a name built to break out renders as text, is quoted in the YAML, and make
   await designer.inspector.getByLabel('Name', { exact: true }).fill(NASTY);
   await expect(designer.node('cluster', NASTY)).toBeVisible();
   await expect(designer.node('cluster', NASTY).locator('.node-title')).toContainText(NASTY);
-  await page.getByRole('navigation', { name: 'Design outline' }).getByRole('button', { name: NASTY }).click();
+  await page.getByRole('navigation', { name: 'Design outline' }).getByRole('button', { name: NASTY, exact: true }).click();
   await expect(designer.inspector.getByRole('heading', { name: `Cluster "${NASTY}"` })).toBeVisible();
 
   const envoyYaml = await designer.copiedText('envoy.yaml');

@@ -23,7 +23,11 @@ const SNAP_GRID: [number, number] = [20, 20];
 function useStable<T extends { id: string }>(items: T[]): T[] {
   const previous = useRef<{ input: T[]; output: T[]; byId: Map<string, T> } | null>(null);
   if (previous.current?.input === items) return previous.current.output;
-  const output = reuseUnchanged(previous.current?.byId ?? new Map(), items);
+  const before = previous.current?.output;
+  const reused = reuseUnchanged(previous.current?.byId ?? new Map(), items);
+  // Nothing changed (e.g. a rename leaves every edge as it was): the same array, so React Flow
+  // does no work for this list at all.
+  const output = before && before.length === reused.length && reused.every((item, i) => item === before[i]) ? before : reused;
   previous.current = { input: items, output, byId: new Map(output.map((item) => [item.id, item])) };
   return output;
 }

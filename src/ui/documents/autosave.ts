@@ -1,7 +1,6 @@
 // Autosave: the design goes to local storage on every change (debounced) and comes back on reload.
 // Each tab saves its own document (see savedDocuments.ts), so tabs never overwrite each other.
 // Storage may be full, disabled or missing: the user is told, and everything else keeps working.
-import { designJson } from '../../generate/designJson';
 import { loadDesignText, type LoadResult } from '../../model/load';
 import type { Design } from '../../model/schema';
 import { useStore } from '../../store/store';
@@ -78,7 +77,9 @@ function write(design: Design): string | null {
   const store = storage('localStorage');
   if (!store) return 'this browser does not allow local storage here';
   try {
-    saveDocument(store, documentId(), designJson(design), Date.now());
+    // Compact and not canonicalised: storage is read back through the load path, never diffed, and
+    // design.json's canonical form (a schema pass) costs ~20 ms per save at 1,000 rules.
+    saveDocument(store, documentId(), JSON.stringify(design), Date.now());
     return null;
   } catch (error) {
     return isQuotaError(error) ? 'local storage is full' : `local storage refused the write (${(error as Error).message})`;

@@ -1,10 +1,38 @@
 import { memo } from 'react';
+import type { Cluster, Listener, Route, Rule } from '../../model/schema';
 import { useStore } from '../../store/store';
+import { describeMatch } from '../canvas/nodes/ruleSummary';
 import './outline.css';
 
+type Names = (id: string | null) => string;
+
+/** Where a listener sends traffic, in words: the routes it serves, or its TCP cluster. */
+function listenerText(listener: Listener, routeName: Names, clusterName: Names): string {
+  const head = `${listener.name} :${listener.port}`;
+  if (listener.protocol === 'tcp') return `${head} → cluster ${clusterName(listener.tcpClusterId)}`;
+  return listener.routeIds.length === 0 ? `${head}, serves no route` : `${head} → ${listener.routeIds.map(routeName).join(', ')}`;
+}
+
+/** What a rule matches and where it sends a request, in words. */
+function ruleText(rule: Rule, index: number, clusterName: Names): string {
+  const { action } = rule;
+  const target =
+    action.kind === 'cluster' ? `cluster ${clusterName(action.clusterId)}`
+    : action.kind === 'weighted' ? action.clusters.map((c) => `${clusterName(c.clusterId)} (weight ${c.weight})`).join(', ')
+    : action.kind === 'redirect' ? 'redirect'
+    : `direct response ${action.status}`;
+  return `Rule ${index + 1}: ${describeMatch(rule)} → ${target}`;
+}
+
+function namesOf(elements: (Listener | Route | Cluster)[]): Names {
+  const names = new Map(elements.map((e) => [e.id, e.name]));
+  return (id) => (id === null ? 'none' : (names.get(id) ?? `${id} (removed)`));
+}
+
 /**
- * The graph as a list: every listener, route (with its rules) and cluster as a button that selects
- * it. The keyboard and screen-reader way through the design.
+ * The graph as a list: every listener (with the routes it serves), route (with its rules and where
+ * each goes) and cluster as a button that selects it. The keyboard and screen-reader way through
+ * the design: listeners → routes → clusters in words.
  */
 export function Outline() {
   const listeners = useStore((s) => s.design.listeners);
@@ -12,16 +40,18 @@ export function Outline() {
   const clusters = useStore((s) => s.design.clusters);
   const selection = useStore((s) => s.selection);
   const item = (id: string, text: string) => <OutlineItem id={id} text={text} current={selection.includes(id)} />;
+  const routeName = namesOf(routes);
+  const clusterName = namesOf(clusters);
   return (
     <nav className="outline" aria-label="Design outline">
       <h2>Listeners</h2>
-      <ul>{listeners.map((l) => <li key={l.id}>{item(l.id, `${l.name} :${l.port}`)}</li>)}</ul>
+      <ul>{listeners.map((l) => <li key={l.id}>{item(l.id, listenerText(l, routeName, clusterName))}</li>)}</ul>
       <h2>Routes</h2>
       <ul>
         {routes.map((r) => (
           <li key={r.id}>
             {item(r.id, r.name)}
-            <ol>{r.rules.map((rule, i) => <li key={rule.id}>{item(rule.id, `Rule ${i + 1}${rule.name ? `: ${rule.name}` : ''}`)}</li>)}</ol>
+            <ol>{r.rules.map((rule, i) => <li key={rule.id}>{item(rule.id, ruleText(rule, i, clusterName))}</li>)}</ol>
           </li>
         ))}
       </ul>
