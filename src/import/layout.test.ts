@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TEMPLATES, templateByName } from '../model/templates';
 import type { Design } from '../model/schema';
 import { importEnvoyConfig } from './importEnvoy';
-import { autoLayout, columnLayout } from './layout';
+import { ELK_MAX_EDGES, autoLayout, columnLayout } from './layout';
 
 const corpus = (file: string) => readFileSync(new URL(`../validate/__fixtures__/envoy-corpus/${file}`, import.meta.url), 'utf8');
 const importedDesign = (file: string): Design => {
@@ -59,6 +59,20 @@ describe('autoLayout (ELK layered, direction RIGHT)', { timeout: 30_000 }, () =>
     const laid = await autoLayout({ ...design, layout: { ...design.layout, note: { x: 1, y: 2 } } });
     expect(laid.layout.note).toEqual({ x: 1, y: 2 });
     expect(Object.keys(laid.layout)).toHaveLength(ids(design).length + 1);
+  });
+
+  it('falls back to the column layout above ELK_MAX_EDGES connections (ELK would take minutes)', async () => {
+    const base = templateByName('sidecar')!.build();
+    const count = ELK_MAX_EDGES + 1;
+    const rule = base.routes[0].rules[0];
+    if (rule.action.kind !== 'cluster') throw new Error('the sidecar forwards to a cluster');
+    const action = rule.action;
+    const clusters = Array.from({ length: count }, (_, i) => ({ ...base.clusters[0], id: `cluster-${i + 1}`, name: `c${i + 1}` }));
+    const rules = clusters.map((c, i) => ({ ...rule, id: `rule-${i + 1}`, action: { ...action, clusterId: c.id } }));
+    const design: Design = { ...base, routes: [{ ...base.routes[0], rules }], clusters: [...clusters] as Design['clusters'], layout: {} };
+    const started = Date.now();
+    expect((await autoLayout(design)).layout).toEqual(columnLayout(design));
+    expect(Date.now() - started).toBeLessThan(20_000); // structural, not a benchmark: ELK here takes minutes
   });
 
   it('an empty design', async () => {
