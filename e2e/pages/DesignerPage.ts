@@ -138,8 +138,9 @@ export class DesignerPage {
   }
 
   /** Waits past the autosave debounce so the last edit is in local storage. */
+  /** Waits out autosave's delay (1 s after the last edit, src/ui/documents/autosave.ts) with a margin. */
   async waitForAutosave() {
-    await this.page.waitForTimeout(800);
+    await this.page.waitForTimeout(1600);
   }
 
   /** Requests that left the page's origin. */

@@ -10,7 +10,9 @@ import { DOCUMENT_PREFIX, documentKey, documentToRestore, isQuotaError, saveDocu
 export const AUTOSAVE_UNREADABLE_KEY = 'envoy-route-designer:unreadable-design';
 /** This tab's document id; the browser keeps sessionStorage across reloads of one tab only. */
 const TAB_DOCUMENT_KEY = 'envoy-route-designer:document-id';
-const DEBOUNCE_MS = 400;
+// A pause in typing, not every keystroke, saves: at 1,000 rules a save (stringify + setItem of ~1 MB)
+// blocks the page for tens of milliseconds. pagehide flushes a pending save.
+const DEBOUNCE_MS = 1000;
 
 function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {

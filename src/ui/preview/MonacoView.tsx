@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { FileName } from '../../generate/files';
 import type { LineRange } from '../../generate/locate';
 import type * as MonacoSetup from './monacoSetup';
-import { minimalEdit, type LineMarker } from './previewText';
+import { minimalEdits, type LineMarker } from './previewText';
 
 type Editor = ReturnType<MonacoSetup.MonacoApi['editor']['create']>;
 type Props = { setup: typeof MonacoSetup; file: FileName; text: string; highlight: LineRange | null; dark: boolean; markers: LineMarker[] };
@@ -44,11 +44,10 @@ export function MonacoView({ setup, file, text, highlight, dark, markers }: Prop
   useLayoutEffect(() => {
     const editor = editorRef.current!;
     const model = setup.modelFor(file, text);
-    // Apply only the changed span: a whole-text setValue would reset scroll position and folds.
-    const edit = minimalEdit(model.getValue(), text);
-    if (edit) {
-      const range = monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end));
-      model.applyEdits([{ range, text: edit.text }]);
+    // Apply only what changed: a whole-text setValue would reset scroll position and folds.
+    const edits = minimalEdits(model.getValue(), text);
+    if (edits.length > 0) {
+      model.applyEdits(edits.map((edit) => ({ range: monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end)), text: edit.text })));
     }
     const outgoing = editor.getModel();
     if (outgoing !== model) {

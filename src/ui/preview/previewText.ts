@@ -71,25 +71,52 @@ export function findingMarkers(findings: readonly Finding[], file: FileName, tex
 
 export type TextEdit = { start: number; end: number; text: string };
 
-/**
- * The smallest single replacement turning `before` into `after` (common prefix and suffix kept).
- * Applying it instead of replacing the whole text keeps the editor's scroll position and folds.
- */
-export function minimalEdit(before: string, after: string): TextEdit | null {
-  if (before === after) return null;
+/** The common prefix and suffix lengths of two texts (the suffix never overlaps the prefix). */
+function commonEnds(before: string, after: string): { prefix: number; suffix: number } {
   const max = Math.min(before.length, after.length);
   let prefix = 0;
   while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (
-    suffix < max - prefix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  )
-    suffix++;
-  return { start: prefix, end: before.length - suffix, text: after.slice(prefix, after.length - suffix) };
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
 }
 
-/** Applies a TextEdit to a string (the reference semantics Monaco's applyEdits must match). */
-export function applyEdit(text: string, edit: TextEdit | null): string {
-  return edit ? text.slice(0, edit.start) + edit.text + text.slice(edit.end) : text;
+// Beyond this many changed lines, one replacement is cheaper for the editor than many.
+const MAX_LINE_EDITS = 500;
+
+/**
+ * Small replacements turning `before` into `after`, in order, not overlapping, each relative to
+ * `before`. Applying them instead of the whole text keeps the editor's scroll position and folds;
+ * and a rename that touches lines far apart (a cluster's name in its route and in its definition)
+ * stays a few short edits rather than one replacement of everything in between, which the editor
+ * would re-measure and re-tokenise on every keystroke.
+ */
+export function minimalEdits(before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  const { prefix, suffix } = commonEnds(before, after);
+  const whole: TextEdit = { start: prefix, end: before.length - suffix, text: after.slice(prefix, after.length - suffix) };
+  const oldLines = before.slice(prefix, before.length - suffix).split('\n');
+  const newLines = whole.text.split('\n');
+  // Line by line only when the lines correspond one to one (an edit that adds or removes lines
+  // is one replacement).
+  if (oldLines.length !== newLines.length || oldLines.length < 3) return [whole];
+  const edits: TextEdit[] = [];
+  let offset = prefix;
+  for (let i = 0; i < oldLines.length; i++) {
+    if (oldLines[i] !== newLines[i]) {
+      const ends = commonEnds(oldLines[i], newLines[i]);
+      const start = offset + ends.prefix;
+      edits.push({ start, end: offset + oldLines[i].length - ends.suffix, text: newLines[i].slice(ends.prefix, newLines[i].length - ends.suffix) });
+      if (edits.length > MAX_LINE_EDITS) return [whole];
+    }
+    offset += oldLines[i].length + 1;
+  }
+  return edits;
+}
+
+/** Applies edits from minimalEdits to a string (the reference semantics Monaco's applyEdits must match). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (let i = edits.length - 1; i >= 0; i--) out = out.slice(0, edits[i].start) + edits[i].text + out.slice(edits[i].end);
+  return out;
 }
