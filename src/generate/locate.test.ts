@@ -27,3 +27,23 @@ describe('locatePath', () => {
     expect(locatePath(text, ['nope'])).toBeNull();
   });
 });
+
+describe('locatePath in JSON', () => {
+  const files = generateFiles(templateByName('front-proxy')!.build());
+  const json = files['envoy.json'];
+  it('finds a cluster from its opening to its closing brace', () => {
+    const range = locatePath(json, ['static_resources', 'clusters', 1])!;
+    const lines = json.split('\n');
+    expect(lines[range.startLine - 1].trim()).toBe('{');
+    expect(lines[range.startLine]).toContain('"name": "api"');
+    expect(lines[range.endLine - 1].trim()).toMatch(/^}/);
+    // The same cluster, parsed back from exactly those lines.
+    expect(JSON.parse(lines.slice(range.startLine - 1, range.endLine).join('\n').replace(/,\s*$/, ''))).toEqual(JSON.parse(json).static_resources.clusters[1]);
+  });
+  it('finds a scalar on its own line, and nothing for a missing path', () => {
+    const port = locatePath(json, ['static_resources', 'listeners', 0, 'address', 'socket_address', 'port_value'])!;
+    expect(port.startLine).toBe(port.endLine);
+    expect(json.split('\n')[port.startLine - 1]).toContain('"port_value"');
+    expect(locatePath(json, ['static_resources', 'clusters', 99])).toBeNull();
+  });
+});

@@ -1,10 +1,13 @@
-// Finds the lines a config path occupies in a generated JSON or YAML text (JSON is YAML 1.2, so
-// one parser with source ranges serves both).
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+// Finds the lines a config path occupies in a generated JSON or YAML text. JSON is read with
+// jsonc-parser (VS Code's, ~10× faster than a YAML parser on the same text, which matters at
+// thousands of rules); YAML with the yaml package, keeping source ranges.
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { LineCounter, parseDocument, type Node } from 'yaml';
 
 export type LineRange = { startLine: number; endLine: number };
 
-type ParsedText = { text: string; document: Document; lines: LineCounter };
+/** A parsed text: where a path's value is (start, one past its end), and the line of an offset. */
+type ParsedText = { text: string; find(path: readonly (string | number)[]): [number, number] | null; lineOf(offset: number): number };
 
 // The preview locates the selection and every finding in the same text, once per edit: parse it
 // once. Two entries, because the preview asks about envoy.json and envoy.yaml in turn.
@@ -13,21 +16,57 @@ const parsed: ParsedText[] = [];
 function parsedText(text: string): ParsedText {
   const hit = parsed.find((entry) => entry.text === text);
   if (hit) return hit;
-  const lines = new LineCounter();
-  const entry = { text, document: parseDocument(text, { keepSourceTokens: false, lineCounter: lines }), lines };
+  const entry = /^\s*[{[]/.test(text) ? parseJson(text) : parseYaml(text);
   parsed.unshift(entry);
   parsed.length = Math.min(parsed.length, 2);
   return entry;
 }
 
+function parseJson(text: string): ParsedText {
+  const root = parseTree(text);
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return {
+    text,
+    find(path) {
+      const node = root && findNodeAtLocation(root, [...path]);
+      return node ? [node.offset, node.offset + node.length] : null;
+    },
+    lineOf(offset) {
+      // The last line start at or before offset (binary search), 1-based.
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset) low = mid;
+        else high = mid - 1;
+      }
+      return low + 1;
+    },
+  };
+}
+
+function parseYaml(text: string): ParsedText {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { keepSourceTokens: false, lineCounter: lines });
+  return {
+    text,
+    find(path) {
+      const node = document.getIn(path, true) as Node | undefined;
+      return node?.range ? [node.range[0], node.range[1]] : null;
+    },
+    lineOf: (offset) => lines.linePos(offset).line,
+  };
+}
+
 export function locatePath(text: string, path: readonly (string | number)[]): LineRange | null {
-  const { document, lines } = parsedText(text);
-  const node = document.getIn(path, true) as Node | undefined;
-  if (!node || !node.range) return null;
-  const [start, valueEnd] = node.range;
-  // valueEnd is one past the last character; a block collection's also includes its last line
-  // break, so step back onto the last content character.
-  return { startLine: lines.linePos(start).line, endLine: lines.linePos(Math.max(start, valueEnd - 1)).line };
+  const { find, lineOf } = parsedText(text);
+  const found = find(path);
+  if (!found) return null;
+  const [start, end] = found;
+  // end is one past the last character; a block collection's also includes its last line break,
+  // so step back onto the last content character.
+  return { startLine: lineOf(start), endLine: lineOf(Math.max(start, end - 1)) };
 }
 
 /**
