@@ -6,7 +6,7 @@
 import { buildBootstrap } from '../src/generate/envoy/bootstrap.ts';
 import { FILE_NAMES, generateFiles } from '../src/generate/files.ts';
 import { RUNS_BY_RULES, sizedDesigns } from './designs.ts';
-import { growth, int, kib, measure, medianCell, ms, printEnvironment, printTable, ratio, us, type Stats } from './harness.ts';
+import { int, kib, measure, medianCell, ms, printEnvironment, printTable, ratio, relativeCells, type Stats } from './harness.ts';
 
 const BUDGET_RULES = 1000;
 const BUDGET_RATIO = 3;
@@ -52,7 +52,7 @@ printTable(
   READINGS.flatMap((reading, i) =>
     rows.map((r, k) => {
       const s = r.stats[i];
-      return [k === 0 ? reading.name : '', int(r.rules), String(s.runs), medianCell(s), ms(s.p90), ratio(s.median, r.stats[0].median), us(s.median / r.rules), growth(s.median, rows[k - 1]?.stats[i].median)];
+      return [k === 0 ? reading.name : '', int(r.rules), String(s.runs), medianCell(s), ms(s.p90), ...relativeCells(s.median, r.stats[0].median, r.rules, rows[k - 1]?.stats[i].median)];
     }),
   ),
 );

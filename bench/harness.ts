@@ -120,6 +120,14 @@ export function growth(current: number, previous: number | undefined): string {
   return previous === undefined ? '–' : `×${(current / previous).toFixed(1)}`;
 }
 
+/**
+ * The three columns every size table prints after a median: its ratio to the floor, its cost per
+ * rule, and its growth against the previous size's median.
+ */
+export function relativeCells(median: number, floor: number, rules: number, previous: number | undefined): string[] {
+  return [ratio(median, floor), us(median / rules), growth(median, previous)];
+}
+
 export type Align = 'left' | 'right';
 
 /** A Markdown table; the first column left-aligned, the others right-aligned unless told. */

@@ -12,7 +12,7 @@ import { autoLayout } from '../src/import/layout.ts';
 import type { Design } from '../src/model/schema.ts';
 import { loadEnvoyRegistry } from '../src/validate/envoySchema.node.ts';
 import { sizedDesigns } from './designs.ts';
-import { growth, int, kib, measure, measureAsync, medianCell, ms, printEnvironment, printTable, ratio, us, type Stats } from './harness.ts';
+import { int, kib, measure, measureAsync, medianCell, ms, printEnvironment, printTable, relativeCells, type Stats } from './harness.ts';
 
 const BUDGET_RULES = 1000;
 const BUDGET_MS = 1000;
@@ -80,7 +80,7 @@ printTable(
       const name = k === 0 ? reading.name : '';
       if (!s) return [name, int(r.rules), '0', 'not run: minutes (`-- --layout-5000` runs it once)', '', '', '', ''];
       const floor = r.readings[0].stats!.median;
-      return [name, int(r.rules), String(s.runs), medianCell(s), ms(s.p90), ratio(s.median, floor), us(s.median / r.rules), growth(s.median, rows[k - 1]?.readings[i].stats?.median)];
+      return [name, int(r.rules), String(s.runs), medianCell(s), ms(s.p90), ...relativeCells(s.median, floor, r.rules, rows[k - 1]?.readings[i].stats?.median)];
     }),
   ),
 );

@@ -16,7 +16,7 @@ import { decodePermalink, encodePermalink, toBase64Url } from '../src/share/perm
 import { compactV1 } from '../src/share/permalinkV1.ts';
 import { bombFragment, fuzzInputs, largeDesign } from '../src/share/permalinkSamples.testkit.ts';
 import { RUNS_BY_RULES, sizedDesigns } from './designs.ts';
-import { QUICK, growth, int, measure, medianCell, ms, printEnvironment, printTable, ratio, runsFor, summarize, timeOnce, us, type Stats } from './harness.ts';
+import { QUICK, int, measure, medianCell, ms, printEnvironment, printTable, relativeCells, runsFor, summarize, timeOnce, type Stats } from './harness.ts';
 
 const BUDGET = 6000;
 const deflated = (text: string) => toBase64Url(deflateSync(new TextEncoder().encode(text), { level: 9 })).length;
@@ -149,13 +149,9 @@ printTable(
     r.decoded,
     ms(r.floor.median),
     medianCell(r.encode),
-    ratio(r.encode.median, r.floor.median),
-    us(r.encode.median / r.rules),
-    growth(r.encode.median, sizeRows[k - 1]?.encode.median),
+    ...relativeCells(r.encode.median, r.floor.median, r.rules, sizeRows[k - 1]?.encode.median),
     medianCell(r.decode),
-    ratio(r.decode.median, r.floor.median),
-    us(r.decode.median / r.rules),
-    growth(r.decode.median, sizeRows[k - 1]?.decode.median),
+    ...relativeCells(r.decode.median, r.floor.median, r.rules, sizeRows[k - 1]?.decode.median),
   ]),
   ['right', 'right', 'right', 'left', ...Array<'right'>(9).fill('right')],
 );

@@ -20,7 +20,7 @@ import { loadTimeFindings, regexFindings } from '../src/validate/loadTime.ts';
 import { walkSchema } from '../src/validate/schemaWalk.ts';
 import { testCaseFindings } from '../src/validate/testCaseFindings.ts';
 import { sizedDesigns } from './designs.ts';
-import { growth, int, kib, measure, medianCell, ms, printEnvironment, printTable, ratio, us, type Stats } from './harness.ts';
+import { int, kib, measure, medianCell, ms, printEnvironment, printTable, relativeCells, type Stats } from './harness.ts';
 
 /** Validation takes ms to hundreds of ms: fewer runs than the generation benchmark's. */
 const RUNS: Record<number, number> = { 10: 51, 100: 31, 1000: 15, 5000: 7 };
@@ -56,13 +56,9 @@ printTable(
     r.findings,
     String(r.whole.runs),
     medianCell(r.whole),
-    ratio(r.whole.median, r.floor.median),
-    us(r.whole.median / r.rules),
-    growth(r.whole.median, rows[k - 1]?.whole.median),
+    ...relativeCells(r.whole.median, r.floor.median, r.rules, rows[k - 1]?.whole.median),
     medianCell(r.configOnly),
-    ratio(r.configOnly.median, r.floor.median),
-    us(r.configOnly.median / r.rules),
-    growth(r.configOnly.median, rows[k - 1]?.configOnly.median),
+    ...relativeCells(r.configOnly.median, r.floor.median, r.rules, rows[k - 1]?.configOnly.median),
   ]),
 );
 

@@ -1,6 +1,7 @@
 // Test kit for fuzzing: damage to JSON documents (by structure) and to texts, as fast-check
 // arbitraries plus the functions that apply them. Shared by the loader's and the importer's fuzz.
 import fc from 'fast-check';
+import { expect } from 'vitest';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Path = (string | number)[];
@@ -115,4 +116,14 @@ export function applyTextEdits(text: string, edits: TextEdit[]): string {
     if (edit.op === 'insert') text = text.slice(0, at) + edit.text + text.slice(at);
   }
   return text;
+}
+
+/** A refusal a person can read: at least one message, each non-blank text, no "[object Object]". */
+export function expectReadableErrors(errors: readonly unknown[]): void {
+  expect(errors.length).toBeGreaterThan(0);
+  for (const error of errors) {
+    expect(typeof error).toBe('string');
+    expect(error).toMatch(/\S/);
+    expect(error).not.toMatch(/\[object Object\]/);
+  }
 }

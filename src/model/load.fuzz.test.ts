@@ -12,7 +12,7 @@ import { designJson } from '../generate/designJson';
 import { importEnvoyConfig } from '../import/importEnvoy';
 import { arbitraryDesign } from './arbitrary.testkit';
 import { MAX_DESIGN_DEPTH, loadDesign, loadDesignText, type LoadResult } from './load';
-import { applyMutation, applyTextEdits, keyName, mutation, nastyValue, textEdits, type Json } from './fuzz.testkit';
+import { applyMutation, applyTextEdits, expectReadableErrors, keyName, mutation, nastyValue, textEdits, type Json } from './fuzz.testkit';
 import { TEMPLATES } from './templates';
 
 const SEED = 20_261_109;
@@ -27,12 +27,7 @@ function expectWellBehaved(result: LoadResult): void {
     // Every file builds: a design the loader accepts is one the app can show.
     for (const file of Object.values(generateFiles(result.design))) expect(typeof file).toBe('string');
   } else {
-    expect(result.errors.length).toBeGreaterThan(0);
-    for (const error of result.errors) {
-      expect(typeof error).toBe('string');
-      expect(error).toMatch(/\S/);
-      expect(error).not.toMatch(/\[object Object\]/);
-    }
+    expectReadableErrors(result.errors);
   }
   // `__proto__` keys in the input stay data: nothing leaks onto every object.
   expect(Object.keys(Object.prototype)).toEqual([]);
