@@ -122,10 +122,17 @@ export class DesignerPage {
    * auto-indented line by line, as the editor does for a person typing.)
    */
   async replaceEditedText(file: string, text: string) {
-    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
-    await this.previewEditor(file).focus();
-    await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.press('ControlOrMeta+V');
+    // Then select all and copy, to see that the editor holds exactly the text: once in a while a
+    // select-all went unheard and the paste landed inside the old text.
+    await expect(async () => {
+      await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
+      await this.previewEditor(file).focus();
+      await this.page.keyboard.press('ControlOrMeta+A');
+      await this.page.keyboard.press('ControlOrMeta+V');
+      await this.page.keyboard.press('ControlOrMeta+A');
+      await this.page.keyboard.press('ControlOrMeta+C');
+      expect(await this.page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    }).toPass({ timeout: 15_000 });
   }
 
   async applyPreviewEdit(file: string) {

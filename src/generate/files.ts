@@ -1,4 +1,5 @@
 // design → every file a user deploys, as a Record<path, text>. Deterministic: same design, same bytes.
+import { onlyLayoutDiffers } from '../model/layoutOnly';
 import type { Design } from '../model/schema';
 import { designJson } from './designJson';
 import { buildBootstrap } from './envoy/bootstrap';
@@ -34,11 +35,11 @@ export type GenerateOptions = {
  * keystroke path pays only for the tab on screen (YAML serialisation costs ~40× JSON.stringify),
  * while a download or `Object.entries` reads them all. Same design, same bytes, either way.
  */
-export function generateFiles(design: Design, options: GenerateOptions = {}): GeneratedFiles {
+export function generateFiles(design: Design, options: GenerateOptions = {}, previous?: Generated): GeneratedFiles {
   const bootstrap = once(() => buildBootstrap(design));
   const envoyYaml = once(() => toYamlText(bootstrap()));
   const checksum = once(() => configChecksum(bootstrap()));
-  return lazyRecord<FileName>({
+  const builders: Record<FileName, () => string> = {
     'envoy.json': () => toJsonText(bootstrap()),
     'envoy.yaml': envoyYaml,
     'configmap.yaml': () => toYamlText(buildConfigMap(design, envoyYaml())),
@@ -48,8 +49,21 @@ export function generateFiles(design: Design, options: GenerateOptions = {}): Ge
     'README.md': () => buildReadme(design, options.appUrl ?? ''),
     'route-tests.json': () => buildRouteTests(design),
     'design.json': () => designJson(design),
-  });
+  };
+  // Dragging a node changes only the layout: every file that does not show positions is the
+  // previous one (at 1,000 rules, envoy.yaml would otherwise be rebuilt on every pointer move).
+  // The previous record's own (memoised) builders are taken, not a read through the record, so a
+  // long drag does not chain every intermediate record together.
+  const reusable = previous && onlyLayoutDiffers(previous.design, design) ? BUILDERS.get(previous.files) : undefined;
+  if (reusable) for (const file of LAYOUT_FREE_FILES) builders[file] = reusable[file];
+  return lazyRecord(builders);
 }
+
+/** A design and the files generated from it, to generate the next design's files from. */
+export type Generated = { design: Design; files: GeneratedFiles };
+
+/** The files that never read the design's layout (README.md links a permalink, which holds it). */
+export const LAYOUT_FREE_FILES = FILE_NAMES.filter((file) => file !== 'design.json' && file !== 'README.md');
 
 /**
  * The Pods' config annotation: SHA-256 of the bootstrap's compact JSON. Any change to the config
@@ -59,17 +73,27 @@ export function configChecksum(bootstrap: unknown): string {
   return sha256Hex(JSON.stringify(bootstrap));
 }
 
+const MEMOISED = new WeakSet<() => unknown>();
+
+/** build, called at most once; a function that already is one is returned as it is (no chains). */
 function once<T>(build: () => T): () => T {
+  if (MEMOISED.has(build)) return build;
   let built: { value: T } | null = null;
-  return () => (built ??= { value: build() }).value;
+  const memoised = () => (built ??= { value: build() }).value;
+  MEMOISED.add(memoised);
+  return memoised;
 }
 
+const BUILDERS = new WeakMap<GeneratedFiles, Record<FileName, () => string>>();
+
 /** A record whose values are computed on first read (enumerable getters, so it reads like data). */
-function lazyRecord<K extends string>(builders: Record<K, () => string>): Record<K, string> {
-  const record = {} as Record<K, string>;
-  for (const key of Object.keys(builders) as K[]) {
-    const value = once(builders[key]);
-    Object.defineProperty(record, key, { enumerable: true, get: value });
+function lazyRecord(builders: Record<FileName, () => string>): GeneratedFiles {
+  const record = {} as GeneratedFiles;
+  const memoised = {} as Record<FileName, () => string>;
+  for (const key of FILE_NAMES) {
+    memoised[key] = once(builders[key]);
+    Object.defineProperty(record, key, { enumerable: true, get: memoised[key] });
   }
+  BUILDERS.set(record, memoised);
   return record;
 }

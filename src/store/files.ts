@@ -10,7 +10,8 @@ let lastFiles: GeneratedFiles | null = null;
 
 export function filesOf(design: Design, appUrl = ''): GeneratedFiles {
   if (design !== lastDesign || appUrl !== lastAppUrl || !lastFiles) {
-    lastFiles = generateFiles(design, { appUrl });
+    const previous = lastDesign && lastFiles && appUrl === lastAppUrl ? { design: lastDesign, files: lastFiles } : undefined;
+    lastFiles = generateFiles(design, { appUrl }, previous);
     lastDesign = design;
     lastAppUrl = appUrl;
   }

@@ -1,11 +1,17 @@
 // Derived data, memoised so every subscriber shares one computation per change.
 import type { StoreState } from './store';
+import type { Cluster } from '../model/schema';
 import type { Finding } from '../validate/finding';
 
-export const selectListener = (id: string) => (state: StoreState) => state.design.listeners.find((l) => l.id === id);
-export const selectRoute = (id: string) => (state: StoreState) => state.design.routes.find((r) => r.id === id);
-export const selectCluster = (id: string) => (state: StoreState) => state.design.clusters.find((c) => c.id === id);
 export const selectIsSelected = (id: string) => (state: StoreState) => state.selection.includes(id);
+
+const CLUSTER_IDS = new WeakMap<readonly Cluster[], ReadonlySet<string>>();
+/** The ids of the design's clusters, one Set per clusters array (every rule row asks on every change). */
+export function clusterIdsOf(clusters: readonly Cluster[]): ReadonlySet<string> {
+  let ids = CLUSTER_IDS.get(clusters);
+  if (!ids) CLUSTER_IDS.set(clusters, (ids = new Set(clusters.map((c) => c.id))));
+  return ids;
+}
 
 export type FindingCounts = { errors: number; warnings: number };
 const NO_FINDINGS: FindingCounts = { errors: 0, warnings: 0 };

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useStore } from '../../store/store';
@@ -33,9 +33,13 @@ function useStable<T extends { id: string }>(items: T[]): T[] {
 }
 
 function CanvasView() {
-  const listeners = useStore((s) => s.design.listeners);
-  const routes = useStore((s) => s.design.routes);
-  const clusters = useStore((s) => s.design.clusters);
+  // The elements are deferred: a keystroke in the inspector commits the field and the preview
+  // first, and React renders the canvas's share (projection, changed nodes, React Flow's own store,
+  // which at 1,000 rules is the larger part) in a background render it can interrupt. Positions are
+  // not deferred, so a dragged node follows the pointer in the same frame.
+  const listeners = useDeferredValue(useStore((s) => s.design.listeners));
+  const routes = useDeferredValue(useStore((s) => s.design.routes));
+  const clusters = useDeferredValue(useStore((s) => s.design.clusters));
   const layout = useStore((s) => s.design.layout);
   const selection = useStore((s) => s.selection);
   const theme = useResolvedTheme();

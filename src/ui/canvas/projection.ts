@@ -7,9 +7,9 @@ import { edgeId } from '../../model/edgeIds';
 
 export type ElementNodeType = 'listener' | 'route' | 'cluster';
 /**
- * A canvas node. Node components read their element from the store; `data` is the element object
- * itself so that a node's object changes exactly when its element does (React Flow re-measures a
- * node, e.g. the handles of a new rule, when its object changes), and not on other edits.
+ * A canvas node. `data` holds the element object itself, which node components draw, so a node's
+ * object changes exactly when its element does (React Flow re-measures a node, e.g. the handles of
+ * a new rule, when its object changes), and not on other edits.
  */
 export type ElementNode = Node<{ element: Listener | Route | Cluster }, ElementNodeType>;
 

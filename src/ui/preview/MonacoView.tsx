@@ -6,6 +6,19 @@ import type { LineRange } from '../../generate/locate';
 import type * as MonacoSetup from './monacoSetup';
 import { minimalEdits, type LineMarker } from './previewText';
 
+/** Above this many lines the read-only preview does not offer folding (its upkeep costs every edit). */
+export const FOLDING_MAX_LINES = 5000;
+
+type Model = ReturnType<MonacoSetup.MonacoApi['editor']['createModel']>;
+
+// The text last applied to each (read-only) model, so a keystroke compares the new text with a
+// string it already has instead of asking Monaco to assemble 400 KB from its piece tree.
+const APPLIED = new WeakMap<Model, { text: string; version: number }>();
+function textOf(model: Model): string {
+  const applied = APPLIED.get(model);
+  return applied && applied.version === model.getVersionId() ? applied.text : model.getValue();
+}
+
 type Editor = ReturnType<MonacoSetup.MonacoApi['editor']['create']>;
 type Props = { setup: typeof MonacoSetup; file: FileName; text: string; highlight: LineRange | null; dark: boolean; markers: LineMarker[] };
 
@@ -45,10 +58,11 @@ export function MonacoView({ setup, file, text, highlight, dark, markers }: Prop
     const editor = editorRef.current!;
     const model = setup.modelFor(file, text);
     // Apply only what changed: a whole-text setValue would reset scroll position and folds.
-    const edits = minimalEdits(model.getValue(), text);
+    const edits = minimalEdits(textOf(model), text);
     if (edits.length > 0) {
       model.applyEdits(edits.map((edit) => ({ range: monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end)), text: edit.text })));
     }
+    APPLIED.set(model, { text, version: model.getVersionId() });
     const outgoing = editor.getModel();
     if (outgoing !== model) {
       // Decorations live in the model: clear them from the outgoing one (re-set below for the new).
@@ -58,6 +72,10 @@ export function MonacoView({ setup, file, text, highlight, dark, markers }: Prop
       const saved = viewStatesRef.current.get(model.uri.toString());
       if (saved) editor.restoreViewState(saved);
     }
+    // Folding recomputes every region and re-decorates them all after each edit: ~40 ms per
+    // keystroke on a 17,000-line envoy.json, a long task while typing. Off for files that long.
+    const folding = model.getLineCount() <= FOLDING_MAX_LINES;
+    if (editor.getOption(monaco.editor.EditorOption.folding) !== folding) editor.updateOptions({ folding });
     editor.updateOptions({ ariaLabel: `${file} (read-only)` });
   }, [setup, monaco, file, text]);
 

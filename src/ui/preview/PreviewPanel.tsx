@@ -1,7 +1,7 @@
 // The live preview of every generated file: tabs, Copy/Download, and the active file's text,
 // first as a plain <pre> and then in a read-only Monaco editor once its lazy chunk has loaded.
 // The Envoy files also have an Edit mode (usePreviewEdit): the text, edited, rebuilds the design.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { FileName } from '../../generate/files';
 import { filesOf } from '../../store/files';
 import { useStore } from '../../store/store';
@@ -14,7 +14,8 @@ import { PlainView } from './PlainView';
 import { PreviewActions } from './PreviewActions';
 import { PreviewEditActions } from './PreviewEditActions';
 import { PreviewTabs } from './PreviewTabs';
-import { findingMarkers, highlightRange, isEnvoyFile } from './previewText';
+import { isEnvoyFile } from './previewText';
+import { usePreviewLocations } from './usePreviewLocations';
 import { useDocumentDark } from './useDocumentDark';
 import { usePreviewEdit, type Draft } from './usePreviewEdit';
 import './preview.css';
@@ -61,16 +62,11 @@ export function PreviewPanel() {
   // edits that don't change the text don't re-render the panel.
   const selection = useStore((s) => s.selection);
   const design = useStore((s) => (isEnvoyFile(s.activeTab) && s.selection.length === 1 ? s.design : null));
-  // Locating lines parses the text (~100 ms at 1,000 rules): done once typing settles, not on
-  // every keystroke, which paints the new text at once; the highlight and markers follow.
+  // Locating lines parses the text (~200 ms at 1,000 rules), in the worker and once typing
+  // settles, not on every keystroke, which paints the new text at once; highlight and markers follow.
   const located = useSettledValue(text, LOCATE_AFTER_MS, activeTab);
-  const highlight = useMemo(
-    () => (design ? highlightRange(design, activeTab, selection, located) : null),
-    [design, activeTab, selection, located],
-  );
-
   const findings = useStore((s) => s.findings);
-  const markers = useMemo(() => findingMarkers(findings, activeTab, located), [findings, activeTab, located]);
+  const { highlight, markers } = usePreviewLocations(activeTab, located, design, selection, findings);
 
   const setup = useMonaco();
   const dark = useDocumentDark();

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FILE_NAMES } from '../../generate/files';
+import { FILE_NAMES, type FileName } from '../../generate/files';
+import type { Design } from '../../model/schema';
+import type { Finding } from '../../validate/finding';
 import { templateByName } from '../../model/templates';
 import { filesOf } from '../../store/files';
-import { applyEdits, highlightRange, isEnvoyFile, languageOf, mimeOf, minimalEdits } from './previewText';
+import { applyEdits, isEnvoyFile, languageOf, locatePreview, mimeOf, minimalEdits, previewQuery } from './previewText';
 
 describe('languageOf / mimeOf', () => {
   it('maps every generated file to a Monaco language by extension', () => {
@@ -33,7 +35,8 @@ describe('languageOf / mimeOf', () => {
   });
 });
 
-describe('highlightRange', () => {
+describe('locatePreview: the highlight', () => {
+  const highlightRange = (design: Design, file: FileName, selection: string[], text: string) => locatePreview(text, previewQuery(design, file, selection, [])).highlight;
   const design = templateByName('front-proxy')!.build();
   const files = filesOf(design);
   const lines = (file: 'envoy.json' | 'envoy.yaml', id: string) => {
@@ -67,6 +70,33 @@ describe('highlightRange', () => {
     expect(highlightRange(design, 'envoy.yaml', ['cluster-1', 'cluster-2'], files['envoy.yaml'])).toBeNull();
     expect(highlightRange(design, 'envoy.yaml', ['edge:listener-1:route-1'], files['envoy.yaml'])).toBeNull();
     expect(highlightRange(design, 'envoy.yaml', ['nope'], files['envoy.yaml'])).toBeNull();
+  });
+});
+
+describe('locatePreview: the finding markers', () => {
+  const design = templateByName('front-proxy')!.build();
+  const files = filesOf(design);
+  const finding = (path: string, severity: Finding['severity'] = 'error'): Finding => ({ severity, rule: 'test', message: `about ${path}`, path, elementId: null });
+  // The last line with the needle: clusters are defined after the routes that name them.
+  const lineOf = (file: FileName, needle: string) => files[file].split('\n').findLastIndex((line) => line.includes(needle)) + 1;
+
+  it('puts an Envoy finding on its line in both Envoy files, and a Kubernetes one only in its file', () => {
+    const findings = [finding('static_resources.clusters[1].name', 'warning'), finding('pod.yaml: spec.containers[0].image')];
+    for (const file of ['envoy.json', 'envoy.yaml'] as const) {
+      const { markers } = locatePreview(files[file], previewQuery(null, file, [], findings));
+      const nameLine = file === 'envoy.json' ? `"name": "${design.clusters[1].name}"` : `- name: ${design.clusters[1].name}`;
+      expect(markers).toEqual([{ line: lineOf(file, nameLine), severity: 'warning', message: 'about static_resources.clusters[1].name' }]);
+    }
+    const { markers } = locatePreview(files['pod.yaml'], previewQuery(null, 'pod.yaml', [], findings));
+    expect(markers).toEqual([{ line: lineOf('pod.yaml', 'image:'), severity: 'error', message: 'about pod.yaml: spec.containers[0].image' }]);
+    expect(locatePreview(files['daemonset.yaml'], previewQuery(null, 'daemonset.yaml', [], findings)).markers).toEqual([]);
+  });
+
+  it('points a finding about a missing field at its parent, and drops one that matches nothing', () => {
+    const missing = finding('static_resources.clusters[0].no_such_field');
+    const nowhere = finding('no_such_section.x');
+    const { markers } = locatePreview(files['envoy.yaml'], previewQuery(null, 'envoy.yaml', [], [missing, nowhere]));
+    expect(markers.map((m) => m.line)).toEqual([lineOf('envoy.yaml', `- name: ${design.clusters[0].name}`)]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { onlyLayoutDiffers } from '../../model/layoutOnly';
 import type { Design } from '../../model/schema';
 import { useStore } from '../../store/store';
 import { afterFirstPaint } from '../useAfterFirstPaint';
@@ -21,7 +22,9 @@ export function useValidation() {
     // The worker (and Envoy's descriptors) load after the canvas has painted, not before.
     const cancelFirst = afterFirstPaint(() => void request(useStore.getState().design));
     const unsubscribe = useStore.subscribe((state, previous) => {
-      if (state.design === previous.design) return;
+      // Positions never change a finding: a drag sends nothing (at 1,000 rules a design takes
+      // tens of milliseconds to copy to the worker).
+      if (onlyLayoutDiffers(previous.design, state.design)) return;
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void request(useStore.getState().design), DEBOUNCE_MS);
     });

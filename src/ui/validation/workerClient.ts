@@ -1,7 +1,9 @@
-// The one worker of the page, shared by validation and import; requests are matched by id.
+// The one worker of the page, shared by validation, import and the preview's locating; requests
+// are matched by id.
 import type { ImportResult } from '../../import/importEnvoy';
 import type { Design } from '../../model/schema';
 import type { Finding } from '../../validate/finding';
+import type { PreviewLocations, PreviewQuery } from '../preview/previewText';
 import type { WorkerRequest, WorkerResponse } from './validation.worker';
 
 type Pending = { resolve: (response: WorkerResponse) => void };
@@ -37,4 +39,12 @@ export async function importInWorker(text: string, name: string): Promise<Import
   const response = await send({ kind: 'import', text, name });
   if (response.kind === 'import') return response.result;
   return { ok: false, errors: [response.kind === 'failed' ? `the import stopped: ${response.error}` : 'the import stopped'] };
+}
+
+/** The preview's highlight and markers in `text`; null if the worker could not answer. */
+export async function locateInWorker(text: string, query: PreviewQuery): Promise<PreviewLocations | null> {
+  const response = await send({ kind: 'locate', text, query });
+  if (response.kind === 'locate') return response.locations;
+  console.error('Locating failed:', response.kind === 'failed' ? response.error : response);
+  return null;
 }

@@ -1,13 +1,14 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { Cluster } from '../../../model/schema';
 import { useStore } from '../../../store/store';
+import type { ElementNode } from '../projection';
 import { FindingBadge } from './FindingBadge';
-import { selectCluster } from '../../../store/selectors';
 
-function ClusterNodeView({ id }: NodeProps) {
-  const cluster = useStore(selectCluster(id));
+// From the node's data, like RouteNode: it follows the canvas's deferred design.
+function ClusterNodeView({ id, data }: NodeProps<ElementNode>) {
+  const cluster = data.element as Cluster;
   const onPath = useStore((s) => s.testPath.includes(id));
-  if (!cluster) return null;
   const endpoints = cluster.endpoints.length;
   return (
     <div className={`node node-cluster${onPath ? ' on-test-path' : ''}`} data-testid={`cluster-${cluster.name}`}>

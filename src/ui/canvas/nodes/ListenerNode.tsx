@@ -1,13 +1,14 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { Listener } from '../../../model/schema';
 import { useStore } from '../../../store/store';
+import type { ElementNode } from '../projection';
 import { FindingBadge } from './FindingBadge';
-import { selectListener } from '../../../store/selectors';
 
-function ListenerNodeView({ id }: NodeProps) {
-  const listener = useStore(selectListener(id));
+// From the node's data, like RouteNode: it follows the canvas's deferred design.
+function ListenerNodeView({ id, data }: NodeProps<ElementNode>) {
+  const listener = data.element as Listener;
   const onPath = useStore((s) => s.testPath.includes(id));
-  if (!listener) return null;
   return (
     <div className={`node node-listener${onPath ? ' on-test-path' : ''}`} data-testid={`listener-${listener.name}`}>
       <FindingBadge id={id} what={`Listener ${listener.name}`} />

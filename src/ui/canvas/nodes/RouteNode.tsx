@@ -1,16 +1,20 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { Route } from '../../../model/schema';
 import { useStore } from '../../../store/store';
+import type { ElementNode } from '../projection';
 import { FindingBadge } from './FindingBadge';
-import { selectRoute } from '../../../store/selectors';
 import { RuleRow } from './RuleRow';
+import { useCompact } from './useCompact';
 
-function RouteNodeView({ id }: NodeProps) {
-  const route = useStore(selectRoute(id));
+// The route comes from the node's data, not the store: the canvas projects a deferred copy of the
+// design (Canvas.tsx), so a node re-renders after the inspector and preview have painted.
+function RouteNodeView({ id, data }: NodeProps<ElementNode>) {
+  const route = data.element as Route;
   const onPath = useStore((s) => s.testPath.includes(id));
-  if (!route) return null;
+  const compact = useCompact();
   return (
-    <div className={`node node-route${onPath ? ' on-test-path' : ''}`} data-testid={`route-${route.name}`}>
+    <div className={`node node-route${onPath ? ' on-test-path' : ''}${compact ? ' compact' : ''}`} data-testid={`route-${route.name}`}>
       <Handle type="target" position={Position.Left} id="in" />
       <FindingBadge id={id} what={`Route ${route.name}`} />
       <div className="node-kind">Route</div>
@@ -18,7 +22,7 @@ function RouteNodeView({ id }: NodeProps) {
       <div className="node-detail node-domains">{route.domains.join(', ')}</div>
       <ol className="rules" aria-label={`Rules of ${route.name}`}>
         {route.rules.map((rule, index) => (
-          <RuleRow key={rule.id} rule={rule} index={index} />
+          <RuleRow key={rule.id} rule={rule} index={index} compact={compact} />
         ))}
       </ol>
       {route.rules.length === 0 && <div className="node-detail">No rules: every request gets 404</div>}

@@ -4,31 +4,40 @@ import type { Rule } from '../../../model/schema';
 import { ruleTargets } from '../../../model/connections';
 import { useStore } from '../../../store/store';
 import { FindingBadge } from './FindingBadge';
-import { selectIsSelected } from '../../../store/selectors';
+import { clusterIdsOf, selectIsSelected } from '../../../store/selectors';
 import { describeAction, describeMatch } from './ruleSummary';
 
+type Props = { rule: Rule; index: number; compact: boolean };
+
 /** One rule inside a route node, with its own outgoing handle to clusters. */
-function RuleRowView({ rule, index }: { rule: Rule; index: number }) {
+function RuleRowView({ rule, index, compact }: Props) {
   const selected = useStore(selectIsSelected(rule.id));
   const onPath = useStore((s) => s.testPath.includes(rule.id));
   const select = useStore((s) => s.select);
-  const broken = useStore((s) => ruleTargets(rule).some((id) => !s.design.clusters.some((c) => c.id === id)));
+  const broken = useStore((s) => ruleTargets(rule).some((id) => !clusterIdsOf(s.design.clusters).has(id)));
   const forwards = rule.action.kind === 'cluster' || rule.action.kind === 'weighted';
+  const className = `rule${selected ? ' selected' : ''}${broken ? ' broken' : ''}${onPath ? ' on-test-path' : ''}`;
   return (
-    <li className={`rule${selected ? ' selected' : ''}${broken ? ' broken' : ''}${onPath ? ' on-test-path' : ''}`} data-testid={`rule-${index + 1}`}>
-      <button
-        type="button"
-        className="rule-select nodrag"
-        aria-pressed={selected}
-        onClick={(event) => {
-          event.stopPropagation();
-          select([rule.id]);
-        }}
-      >
-        <span className="rule-index">{index + 1}</span>
-        <span className="rule-match">{describeMatch(rule)}</span>
-        <span className="rule-action">{describeAction(rule)}</span>
-      </button>
+    <li className={className} data-testid={`rule-${index + 1}`}>
+      {compact ? (
+        // Zoomed out (useCompact): a bar of the same size in the rule's colours. The outline and
+        // the inspector still list and select every rule.
+        <div className="rule-bar" />
+      ) : (
+        <button
+          type="button"
+          className="rule-select nodrag"
+          aria-pressed={selected}
+          onClick={(event) => {
+            event.stopPropagation();
+            select([rule.id]);
+          }}
+        >
+          <span className="rule-index">{index + 1}</span>
+          <span className="rule-match">{describeMatch(rule)}</span>
+          <span className="rule-action">{describeAction(rule)}</span>
+        </button>
+      )}
       <FindingBadge id={rule.id} what={`Rule ${index + 1}`} />
       {broken && (
         <span className="dangling" role="img" aria-label={`Rule ${index + 1} forwards to a removed cluster`} title="Forwards to a cluster that was removed">
