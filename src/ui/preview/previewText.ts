@@ -55,7 +55,7 @@ export type PreviewLocations = { highlight: LineRange | null; markers: LineMarke
  * The config path to highlight. Edges ("edge:…") have no config of their own, and several selected
  * elements have no single place to reveal.
  */
-function highlightPath(design: Design | null, file: FileName, selection: readonly string[]): ConfigPath | null {
+export function highlightPath(design: Design | null, file: FileName, selection: readonly string[]): ConfigPath | null {
   if (!design || !isEnvoyFile(file) || selection.length !== 1) return null;
   const id = selection[0];
   if (id.startsWith('edge:')) return null;
@@ -68,14 +68,19 @@ function findingFile(finding: Finding): { file: FileName | 'envoy'; path: string
   return named ? { file: named[1] as FileName, path: named[2] } : { file: 'envoy', path: finding.path };
 }
 
-export function previewQuery(design: Design | null, file: FileName, selection: readonly string[], findings: readonly Finding[]): PreviewQuery {
+/** The findings that belong to `file`, with their paths split. */
+export function findingQueries(findings: readonly Finding[], file: FileName): PreviewQuery['findings'] {
   const here: PreviewQuery['findings'] = [];
   for (const finding of findings) {
     const target = findingFile(finding);
     if (!target.path || !(target.file === file || (target.file === 'envoy' && isEnvoyFile(file)))) continue;
     here.push({ path: parseConfigPath(target.path), severity: finding.severity, message: finding.message });
   }
-  return { file, highlight: highlightPath(design, file, selection), findings: here };
+  return here;
+}
+
+export function previewQuery(design: Design | null, file: FileName, selection: readonly string[], findings: readonly Finding[]): PreviewQuery {
+  return { file, highlight: highlightPath(design, file, selection), findings: findingQueries(findings, file) };
 }
 
 /** The highlighted lines, and one marker per finding that can be placed on a line of the text. */
@@ -93,12 +98,19 @@ export type TextEdit = { start: number; end: number; text: string };
 /** The common prefix and suffix lengths of two texts (the suffix never overlaps the prefix). */
 function commonEnds(before: string, after: string): { prefix: number; suffix: number } {
   const max = Math.min(before.length, after.length);
+  // Whole chunks first (the engine compares substrings natively, ~10× faster than a loop over
+  // characters on a 400 KB text), then character by character inside the first differing chunk.
   let prefix = 0;
+  while (prefix + CHUNK <= max && before.slice(prefix, prefix + CHUNK) === after.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
   while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
+  const end = (text: string, from: number) => text.slice(text.length - from - CHUNK, text.length - from);
+  while (suffix + CHUNK <= max - prefix && end(before, suffix) === end(after, suffix)) suffix += CHUNK;
   while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
+
+const CHUNK = 1024;
 
 // Beyond this many changed lines, one replacement is cheaper for the editor than many.
 const MAX_LINE_EDITS = 500;

@@ -3,7 +3,7 @@ import type { FileName } from '../../generate/files';
 import type { Design } from '../../model/schema';
 import type { Finding } from '../../validate/finding';
 import { locateInWorker } from '../validation/workerClient';
-import { locatePreview, previewQuery, type PreviewLocations } from './previewText';
+import { findingQueries, highlightPath, locatePreview, type PreviewLocations, type PreviewQuery } from './previewText';
 
 const NOWHERE: PreviewLocations = { highlight: null, markers: [] };
 
@@ -20,7 +20,12 @@ export function usePreviewLocations(
   selection: readonly string[],
   findings: readonly Finding[],
 ): PreviewLocations {
-  const query = useMemo(() => previewQuery(design, file, selection, findings), [design, file, selection, findings]);
+  const highlight = highlightPath(design, file, selection);
+  const findingsHere = useMemo(() => findingQueries(findings, file), [findings, file]);
+  // Keyed on the path's content, not its object: the same question while typing (a rename leaves
+  // the selection's path as it was) keeps its object, so the text is not sent on every keystroke.
+  const highlightKey = JSON.stringify(highlight);
+  const query = useMemo<PreviewQuery>(() => ({ file, highlight, findings: findingsHere }), [file, highlightKey, findingsHere]);
   const [answer, setAnswer] = useState<{ file: FileName; locations: PreviewLocations } | null>(null);
   useEffect(() => {
     // Nothing to locate: no need to send the text anywhere.
