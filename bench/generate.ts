@@ -5,21 +5,37 @@
 // from one size to the next; then issue #8's budget (≤ 3× the floor at 1,000 rules).
 import { buildBootstrap } from '../src/generate/envoy/bootstrap.ts';
 import { FILE_NAMES, generateFiles } from '../src/generate/files.ts';
+import { forgetYamlMemo } from '../src/generate/yamlMemo.ts';
 import { RUNS_BY_RULES, sizedDesigns } from './designs.ts';
 import { int, kib, measure, medianCell, ms, printEnvironment, printTable, ratio, relativeCells, type Stats } from './harness.ts';
 
 const BUDGET_RULES = 1000;
 const BUDGET_RATIO = 3;
 
-type Reading = { name: string; run: (size: { design: Parameters<typeof generateFiles>[0]; bootstrap: unknown }) => unknown };
+type Design = Parameters<typeof generateFiles>[0];
+type Reading = { name: string; run: (size: { design: Design; bootstrap: unknown }) => unknown };
+
+// A keystroke's design: the previous one with one cluster renamed, a new name every call, so the
+// YAML of the renamed cluster (and the routes naming it) is never in memory yet.
+let edits = 0;
+function edited(design: Design): Design {
+  edits += 1;
+  return { ...design, clusters: design.clusters.map((c, i) => (i === 0 ? { ...c, name: `${c.name}-${edits}` } : c)) };
+}
+function fromScratch<T>(build: () => T): T {
+  forgetYamlMemo();
+  return build();
+}
 
 const READINGS: Reading[] = [
   { name: '`JSON.stringify(bootstrap)` (the floor)', run: ({ bootstrap }) => JSON.stringify(bootstrap) },
   { name: '`JSON.stringify(bootstrap, null, 2)` (envoy.json\'s text, object given)', run: ({ bootstrap }) => JSON.stringify(bootstrap, null, 2) },
   { name: '`buildBootstrap(design)` (objects, no text)', run: ({ design }) => buildBootstrap(design) },
-  { name: '**keystroke**: `generateFiles(design)[\'envoy.json\']`', run: ({ design }) => generateFiles(design)['envoy.json'] },
-  { name: '`generateFiles(design)[\'envoy.yaml\']`', run: ({ design }) => generateFiles(design)['envoy.yaml'] },
-  { name: `all ${FILE_NAMES.length} files: \`Object.values(generateFiles(design))\``, run: ({ design }) => Object.values(generateFiles(design)) },
+  { name: '**keystroke, envoy.json tab**: `generateFiles(design)[\'envoy.json\']`', run: ({ design }) => generateFiles(design)['envoy.json'] },
+  { name: '**keystroke, envoy.yaml tab**: `generateFiles(edited)[\'envoy.yaml\']`, the previous text in memory', run: ({ design }) => generateFiles(edited(design))['envoy.yaml'] },
+  { name: '`generateFiles(design)[\'envoy.yaml\']` from scratch (nothing in memory)', run: ({ design }) => fromScratch(() => generateFiles(design)['envoy.yaml']) },
+  { name: `all ${FILE_NAMES.length} files after an edit: \`Object.values(generateFiles(edited))\``, run: ({ design }) => Object.values(generateFiles(edited(design))) },
+  { name: `all ${FILE_NAMES.length} files from scratch`, run: ({ design }) => fromScratch(() => Object.values(generateFiles(design))) },
 ];
 
 printEnvironment('Generation (bench/generate.ts)');

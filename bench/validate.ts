@@ -8,6 +8,7 @@ import { buildBootstrap } from '../src/generate/envoy/bootstrap.ts';
 import { configChecksum, generateFiles } from '../src/generate/files.ts';
 import { buildConfigMap, buildDaemonSet, buildPod } from '../src/generate/kubernetes/objects.ts';
 import { toYamlText, yamlSizeBound } from '../src/generate/serialize.ts';
+import { forgetYamlMemo } from '../src/generate/yamlMemo.ts';
 import type { Design } from '../src/model/schema.ts';
 import { constraintFindings } from '../src/validate/constraints.ts';
 import { CONFIGMAP_MAX_BYTES, deploymentFindings } from '../src/validate/deployment.ts';
@@ -41,7 +42,8 @@ for (const { rules, design, bootstrap } of sizedDesigns()) {
     size: envoyJson.length,
     findings: findings.length === 0 ? '0' : `${findings.length} (${[...new Set(findings.map((f) => f.rule))].join(', ')})`,
     floor: measure(() => JSON.stringify(bootstrap), { runs }),
-    whole: measure(() => validateDesign(design, registry), { runs }),
+    // From scratch each run: the same design again would find its envoy.yaml in memory (yamlMemo.ts).
+    whole: measure(() => (forgetYamlMemo(), validateDesign(design, registry)), { runs }),
     configOnly: measure(() => validateEnvoyConfig(config, registry), { runs }),
   });
   largest = { rules, design, config };
@@ -84,7 +86,7 @@ const stages: [string, () => unknown][] = [
   ['config checksum (SHA-256 of the compact JSON)', () => configChecksum(bootstrap)],
   [
     `ConfigMap size: ${needsYaml ? '**envoy.yaml serialised** (the bound exceeds 1 MiB)' : 'bound only (envoy.yaml not serialised)'}`,
-    () => (yamlSizeBound(bootstrap) <= CONFIGMAP_MAX_BYTES ? '' : toYamlText(bootstrap)),
+    () => (yamlSizeBound(bootstrap) <= CONFIGMAP_MAX_BYTES ? '' : (forgetYamlMemo(), toYamlText(bootstrap))),
   ],
   ['Kubernetes and deployment checks', () => deploymentFindings(design, objects)],
   ['design lint', () => designLintFindings(design, index)],

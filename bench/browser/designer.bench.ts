@@ -59,8 +59,23 @@ for (const tab of ['envoy.yaml', 'envoy.json'] as const) {
     await page.waitForTimeout(1000);
     await page.evaluate(() => {
       const latencies: number[] = [];
+      const keydowns: number[] = [];
+      const toPaint: number[] = [];
       let typedAt: number | null = null;
-      document.addEventListener('keydown', () => (typedAt = performance.now()), true);
+      document.addEventListener('keydown', (event) => {
+        typedAt = performance.now();
+        keydowns.push(event.timeStamp);
+        toPaint.push(0);
+      }, true);
+      // The browser's own figure (Event Timing, what INP is made of): from the keystroke's event to
+      // the next paint after its handlers ran. Monaco draws the change in the next animation frame,
+      // so that paint shows it. The longest entry of each keystroke (keydown, keypress, input…).
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          const index = keydowns.findLastIndex((at) => at <= entry.startTime + 1);
+          if (index >= 0) toPaint[index] = Math.max(toPaint[index], entry.duration);
+        }
+      }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
       // The first change to the editor's DOM after a keystroke, then the frame that paints it.
       new MutationObserver(() => {
         if (typedAt === null) return;
@@ -68,7 +83,7 @@ for (const tab of ['envoy.yaml', 'envoy.json'] as const) {
         typedAt = null;
         requestAnimationFrame(() => latencies.push(performance.now() - start));
       }).observe(document.querySelector('.preview-body')!, { subtree: true, childList: true, characterData: true });
-      (window as unknown as { __latencies: number[] }).__latencies = latencies;
+      Object.assign(window, { __latencies: latencies, __toPaint: toPaint });
       window.__bench.reset();
     });
     const keystrokes = 'abcdefghijklmnopqrst';
@@ -77,26 +92,59 @@ for (const tab of ['envoy.yaml', 'envoy.json'] as const) {
       await page.waitForTimeout(400); // one edit at a time: the latency of each, not of a burst
     }
     await expect(name).toHaveValue(/abcdefghijklmnopqrst$/);
-    const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
+    const { latencies, toPaint } = await page.evaluate(() => {
+      const w = window as unknown as { __latencies: number[]; __toPaint: number[] };
+      // No entry: the browser reports only events over 16 ms, so count 16 (an upper bound).
+      return { latencies: w.__latencies, toPaint: w.__toPaint.map((d) => d || 16) };
+    });
     const { longTasks, nodeRenders } = await probes(page);
     const sorted = [...latencies].sort((a, b) => a - b);
+    const paints = [...toPaint].sort((a, b) => a - b);
     console.log(`\n| ${tab}, 1,000 rules / 200 clusters | median | min–max | long tasks (> 50 ms) while typing | longest task | node renders per keystroke |`);
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     const renders = Object.values(nodeRenders).reduce((a, b) => a + b, 0) / keystrokes.length;
     const longest = longTasks.reduce((max, t) => Math.max(max, t.duration), 0);
-    console.log(`| keystroke → preview painted (${latencies.length}/${keystrokes.length} keystrokes) | ${ms(median(latencies))} | ${ms(sorted[0])}–${ms(sorted.at(-1)!)} | ${longTasks.length} | ${longTasks.length ? ms(longest) : '–'} | ${renders.toFixed(1)} |`);
+    console.log(`| keystroke → next paint, Event Timing (${toPaint.length}/${keystrokes.length} keystrokes) | ${ms(median(paints))} | ${ms(paints[0])}–${ms(paints.at(-1)!)} | ${longTasks.length} | ${longTasks.length ? ms(longest) : '–'} | ${renders.toFixed(1)} |`);
+    console.log(`| keystroke → first change in the editor's DOM, then the next frame (${latencies.length}/${keystrokes.length}) | ${ms(median(latencies))} | ${ms(sorted[0])}–${ms(sorted.at(-1)!)} | | | |`);
   });
+}
+
+/** The number of canvas nodes in the DOM once it has not changed for `quietMs` (after `after`), and when it last changed. */
+async function settledNodeCount(page: Page, quietMs: number, after = 0): Promise<{ count: number; at: number }> {
+  for (;;) {
+    const { nodeCounts } = await probes(page);
+    if (process.env.BENCH_TRACE) console.log(JSON.stringify(nodeCounts.map(({ count, at }) => [count, Math.round(at)])));
+    const last = nodeCounts.at(-1);
+    const now = await page.evaluate(() => performance.now());
+    if (last && last.at > after && now - last.at >= quietMs) return last;
+    await page.waitForTimeout(250);
+  }
+}
+
+/**
+ * From a small design to `link`'s, in a page that is already up (as when a link is pasted into
+ * the address bar): the time until the canvas's nodes stop changing, and how many are drawn.
+ */
+async function openInRunningPage(page: Page, link: string) {
+  // A small design first (by link: the autosave now holds the big one).
+  await openDesign(page, 10);
+  await page.waitForTimeout(1500);
+  const start = await page.evaluate((link) => {
+    window.location.hash = link;
+    return performance.now();
+  }, link);
+  const settled = await settledNodeCount(page, 1500, start);
+  return { after: settled.at - start, count: settled.count };
 }
 
 test('a 500-node canvas: first render, and what re-renders while one node is dragged', async ({ page }) => {
   const design = buildDesign(2300); // 1 listener, 46 routes of 50 rules, 460 clusters: 507 nodes
   const nodes = design.listeners.length + design.routes.length + design.clusters.length;
-  const started = Date.now();
   await openDesign(page, 2300);
-  await expect(page.locator('.react-flow__node')).toHaveCount(nodes, { timeout: 60_000 });
+  // The canvas draws the nodes in view (onlyRenderVisibleElements): done when their number settles.
+  const cold = await settledNodeCount(page, 1500);
   const { canvasAt } = await probes(page);
-  const allRendered = Date.now() - started;
-  await page.waitForTimeout(2000);
+  const warm = await openInRunningPage(page, encodePermalink(design));
   // Drag the listener (the first node) by its title, 20 mouse moves.
   const title = page.locator('.react-flow__node-listener .node-title').first();
   const box = (await title.boundingBox())!;
@@ -109,8 +157,9 @@ test('a 500-node canvas: first render, and what re-renders while one node is dra
   const { nodeRenders, longTasks } = await probes(page);
   const dragged = Object.keys(nodeRenders);
   console.log(`\n| canvas, ${nodes} nodes | figure |\n| --- | ---: |`);
-  console.log(`| first node in the DOM (navigation start → first node) | ${ms(canvasAt!)} |`);
-  console.log(`| all ${nodes} nodes in the DOM (goto → count reached, measured from the test) | ${ms(allRendered)} |`);
+  console.log(`| opened by link: first node in the DOM (navigation start → first node) | ${ms(canvasAt!)} |`);
+  console.log(`| opened by link: every node in view drawn (navigation start → last change; ${cold.count} of ${nodes} nodes in view) | ${ms(cold.at)} |`);
+  console.log(`| link pasted into a running page: every node in view drawn (${warm.count} in view) | ${ms(warm.after)} |`);
   console.log(`| node components that re-rendered during a 20-step drag | ${dragged.length} (${dragged.join(', ')}) |`);
   console.log(`| renders of those during the drag | ${Object.values(nodeRenders).join(', ')} |`);
   console.log(`| long tasks during the drag | ${longTasks.length}${longTasks.length ? ` (longest ${ms(Math.max(...longTasks.map((t) => t.duration)))})` : ''} |`);

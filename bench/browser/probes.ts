@@ -4,6 +4,8 @@
 export type ProbeResults = {
   /** performance.now() when the first canvas node was in the DOM. */
   canvasAt: number | null;
+  /** Each change of the number of canvas nodes in the DOM, with when it happened (performance.now()). */
+  nodeCounts: { count: number; at: number }[];
   longTasks: { start: number; duration: number }[];
   /** Renders of canvas node components, by node id, since the last reset. */
   nodeRenders: Record<string, number>;
@@ -24,7 +26,7 @@ declare global {
  * objects per component it works on) and carries the PerformedWork flag (1).
  */
 export function installProbes(): void {
-  const state = { canvasAt: null as number | null, longTasks: [] as { start: number; duration: number }[], nodeRenders: {} as Record<string, number>, commits: 0 };
+  const state = { canvasAt: null as number | null, nodeCounts: [] as { count: number; at: number }[], longTasks: [] as { start: number; duration: number }[], nodeRenders: {} as Record<string, number>, commits: 0 };
   const lastFiber = new Map<string, unknown>();
   const NODE_TYPES = new Set(['listener', 'route', 'cluster']);
   type Fiber = { tag: number; flags: number; memoizedProps: Record<string, unknown> | null; child: Fiber | null; sibling: Fiber | null };
@@ -58,11 +60,13 @@ export function installProbes(): void {
     onPostCommitFiberRoot: () => {},
   };
 
-  new MutationObserver((_, observer) => {
-    if (state.canvasAt === null && document.querySelector('.react-flow__node')) {
-      state.canvasAt = performance.now();
-      observer.disconnect();
-    }
+  // A live collection: reading its length on every batch of mutations costs nothing.
+  const canvasNodes = document.getElementsByClassName('react-flow__node');
+  new MutationObserver(() => {
+    const count = canvasNodes.length;
+    if (count === (state.nodeCounts.at(-1)?.count ?? 0)) return;
+    state.nodeCounts.push({ count, at: performance.now() });
+    state.canvasAt ??= performance.now();
   }).observe(document, { childList: true, subtree: true });
 
   new PerformanceObserver((list) => {

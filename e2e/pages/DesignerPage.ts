@@ -17,6 +17,26 @@ export class DesignerPage {
     await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await this.page.goto('/');
     await expect(this.canvas.locator('.react-flow__node').first()).toBeVisible();
+    await this.settled();
+  }
+
+  /**
+   * The inspector and the preview arrive just after the first paint and narrow the canvas, which
+   * then fits its view again: wait for that, so a pointer aimed at a node finds it where it was aimed.
+   */
+  async settled() {
+    await expect(this.inspector).toBeVisible();
+    await expect(this.preview).toBeVisible();
+    const viewport = this.canvas.locator('.react-flow__viewport');
+    let before = '';
+    await expect
+      .poll(async () => {
+        const now = (await viewport.getAttribute('style')) ?? '';
+        const same = now === before;
+        before = now;
+        return same;
+      }, { intervals: [100] })
+      .toBe(true);
   }
 
   get canvas(): Locator {

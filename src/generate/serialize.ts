@@ -1,13 +1,17 @@
 // YAML text of generated objects (JSON text is in jsonText.ts, apart, so that writing JSON never
 // loads the YAML library). Always through a serialiser, never string templates, so any name
 // (quotes, colons, "#", newlines, unicode) round-trips exactly.
-import { stringify } from 'yaml';
+import { memoisedYaml } from './yamlMemo';
 
+// lineWidth 0: never fold long strings, so the text stays byte-stable and diff-friendly.
+// directives false: there never are any, and looking for tags to declare walks the whole document
+// once more (~15 % of the time at 1,000 rules).
+export const YAML_CREATE_OPTIONS = { aliasDuplicateObjects: false } as const;
+export const YAML_STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0, directives: false } as const;
+
+/** The yaml library's text of `value`; parts unchanged since recent calls are not serialised again (yamlMemo.ts). */
 export function toYamlText(value: unknown): string {
-  // lineWidth 0: never fold long strings, so the text stays byte-stable and diff-friendly.
-  // directives false: there never are any, and looking for tags to declare walks the whole
-  // document once more (~15 % of the time at 1,000 rules).
-  return stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, directives: false });
+  return memoisedYaml(value, YAML_CREATE_OPTIONS, YAML_STRING_OPTIONS);
 }
 
 /**

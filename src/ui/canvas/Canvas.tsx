@@ -46,6 +46,8 @@ function CanvasView() {
   const routes = useDeferredValue(useStore((s) => s.design.routes));
   const clusters = useDeferredValue(useStore((s) => s.design.clusters));
   const layout = useStore((s) => s.design.layout);
+  // Deferred like the elements: fitting a new document waits for its nodes.
+  const documentId = useDeferredValue(useStore((s) => s.documentId));
   const selection = useStore((s) => s.selection);
   const theme = useResolvedTheme();
   const handlers = useCanvasHandlers();
@@ -76,13 +78,17 @@ function CanvasView() {
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
+        // Only the nodes and edges in view are in the DOM: layout, paint and the first render then
+        // cost what the view shows, not what the design holds (projection.ts gives each node its
+        // size and handles for the edges to nodes out of view).
+        onlyRenderVisibleElements
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
       >
         <Background gap={20} />
         <Controls aria-label="Zoom controls" />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
-        <FitViewOnLoad />
+        <FitViewOnLoad documentId={documentId} />
         <RevealSelection />
       </ReactFlow>
       <CanvasHint />

@@ -4,6 +4,7 @@ import type { Edge, Node } from '@xyflow/react';
 import { ruleTargets } from '../../model/connections';
 import type { Cluster, Design, Listener, Position, Route } from '../../model/schema';
 import { edgeId } from '../../model/edgeIds';
+import { geometryOf } from './geometry';
 
 export type ElementNodeType = 'listener' | 'route' | 'cluster';
 /**
@@ -35,6 +36,7 @@ export function projectNodes(design: Pick<Design, 'listeners' | 'routes' | 'clus
     data: dataOf(element),
     selected: selection.has(element.id),
     ariaLabel: label,
+    ...geometryOf(element, type),
   });
   return [
     ...design.listeners.map((l, i) => node(l, 'listener', i, `Listener ${l.name}`)),

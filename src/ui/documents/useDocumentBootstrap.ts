@@ -14,13 +14,11 @@ function dropHash() {
 }
 
 /**
- * Where the design comes from when the page opens: a permalink in the URL, else the autosave,
- * else the default design. Then autosave starts, and links pasted into the address bar load too.
+ * Once the page is up (loadInitialDocument has run): autosave starts, and links pasted into the
+ * address bar load too.
  */
 export function useDocumentBootstrap() {
   useEffect(() => {
-    if (!loaded) loadInitialDocument();
-    loaded = true;
     const stop = startAutosave();
     const onHashChange = () => {
       const next = linkInHash();
@@ -36,11 +34,13 @@ export function useDocumentBootstrap() {
   }, []);
 }
 
-// Once per page, even when React runs effects twice (StrictMode) — a second run would find the
-// link already gone and load the older autosave over it.
-let loaded = false;
-
-function loadInitialDocument() {
+/**
+ * Where the design comes from when the page opens: a permalink in the URL, else the autosave,
+ * else the default design. Called once, before the first render (main.tsx), so the canvas draws
+ * the opened design from the start instead of drawing the default one first (at 500 nodes, that
+ * first render is most of the time to a usable canvas).
+ */
+export function loadInitialDocument() {
   useStore.getState().setAppUrl(window.location.origin + window.location.pathname);
   const link = linkInHash();
   const openedLink = link !== null && applyLoaded(decodePermalink(link), 'This link', { resetHistory: true });
