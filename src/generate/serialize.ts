@@ -3,15 +3,9 @@
 // (quotes, colons, "#", newlines, unicode) round-trips exactly.
 import { memoisedYaml } from './yamlMemo';
 
-// lineWidth 0: never fold long strings, so the text stays byte-stable and diff-friendly.
-// directives false: there never are any, and looking for tags to declare walks the whole document
-// once more (~15 % of the time at 1,000 rules).
-export const YAML_CREATE_OPTIONS = { aliasDuplicateObjects: false } as const;
-export const YAML_STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0, directives: false } as const;
-
 /** The yaml library's text of `value`; parts unchanged since recent calls are not serialised again (yamlMemo.ts). */
 export function toYamlText(value: unknown): string {
-  return memoisedYaml(value, YAML_CREATE_OPTIONS, YAML_STRING_OPTIONS);
+  return memoisedYaml(value);
 }
 
 /**

@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { arbitraryDesign } from '../model/arbitrary.testkit';
 import { corpusConfigs } from '../validate/fixtures.testkit.node';
 import { buildBootstrap } from './envoy/bootstrap';
-import { toYamlText, YAML_CREATE_OPTIONS, YAML_STRING_OPTIONS } from './serialize';
-import { forgetYamlMemo, yamlMemoStats } from './yamlMemo';
+import { toYamlText } from './serialize';
+import { forgetYamlMemo, YAML_CREATE_OPTIONS, YAML_STRING_OPTIONS, yamlMemoStats } from './yamlMemo';
 import { buildDesign } from '../../bench/designs';
 
 // The reference: the library alone, nothing remembered.

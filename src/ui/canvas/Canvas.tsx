@@ -10,7 +10,7 @@ import { RouteNode } from './nodes/RouteNode';
 import { projectEdges, projectNodes, reuseUnchanged } from './projection';
 import { useCanvasHandlers } from './useCanvasHandlers';
 import { CanvasHint } from './CanvasHint';
-import { FIT_VIEW_OPTIONS, FitViewOnLoad } from './FitViewOnLoad';
+import { FitViewOnLoad } from './FitViewOnLoad';
 import { RevealSelection } from './RevealSelection';
 import './canvas.css';
 
@@ -75,8 +75,8 @@ function CanvasView() {
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         snapToGrid
         snapGrid={SNAP_GRID}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        // No fitView prop: FitViewOnLoad fits (React Flow's fit waits for every node to be
+        // measured, and with only the nodes in view drawn, some never are).
         minZoom={0.1}
         // Only the nodes and edges in view are in the DOM: layout, paint and the first render then
         // cost what the view shows, not what the design holds (projection.ts gives each node its

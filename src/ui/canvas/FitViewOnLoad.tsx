@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { getNodesBounds, getViewportForBounds, useReactFlow, useStore as useFlowStore, useStoreApi } from '@xyflow/react';
 
 export const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
@@ -14,8 +14,9 @@ const sameViewport = (a: Viewport, b: Viewport) => a.x === b.x && a.y === b.y &&
  *
  * The fit is computed here rather than by React Flow's fitView, which waits until every node is
  * measured: nodes out of view never are. Unmeasured nodes count with their estimated size
- * (geometry.ts). `documentId` is the canvas's (deferred) document, so its nodes are in React Flow's
- * store when this runs: React Flow stores its props in effects that run before its children's.
+ * (geometry.ts). `documentId` is the canvas's (deferred) document; React Flow stores the nodes in
+ * an effect, so a fit asked for before they are there is owed until they arrive. Layout effects:
+ * the fitted view is what the browser first paints.
  */
 export function FitViewOnLoad({ documentId }: { documentId: number }) {
   const paneWidth = useFlowStore((s) => s.width);
@@ -38,7 +39,7 @@ export function FitViewOnLoad({ documentId }: { documentId: number }) {
     void flow.setViewport(viewport);
   };
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     fit();
     // Measured sizes arrive a frame later: fit to them too, unless the view was moved meanwhile.
     const frame = requestAnimationFrame(() => untouched() && fit());
@@ -46,7 +47,7 @@ export function FitViewOnLoad({ documentId }: { documentId: number }) {
     // Keyed on the document only: fit and untouched read the current state themselves.
   }, [documentId]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (owed.current || untouched()) fit();
   }, [paneWidth, paneHeight, nodeCount]);
   return null;

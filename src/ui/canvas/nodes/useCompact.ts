@@ -12,8 +12,11 @@ const COMPACT_FIRST_ABOVE_NODES = 100;
 
 /**
  * Whether nodes draw their level-of-detail form; re-renders only when the answer changes. A big
- * canvas is first drawn at zoom 1, then fitted (zoomed far out) once measured: drawn compact
- * until then, its rules are not built twice. Both forms have one size, so the fit is the same.
+ * canvas is first drawn at the initial view (zoom 1 at the origin), then fitted, usually far out
+ * (FitViewOnLoad): drawn compact until then, its rules are not built twice. Both forms have one
+ * size, so the fit is the same.
  */
 export const useCompact = () =>
-  useFlowStore((s) => s.transform[2] < COMPACT_BELOW_ZOOM || (s.fitViewQueued && s.nodes.length > COMPACT_FIRST_ABOVE_NODES));
+  useFlowStore((s) => s.transform[2] < COMPACT_BELOW_ZOOM || (unfitted(s.transform) && s.nodes.length > COMPACT_FIRST_ABOVE_NODES));
+
+const unfitted = ([x, y, zoom]: [number, number, number]) => x === 0 && y === 0 && zoom === 1;
