@@ -8,9 +8,9 @@ const sameViewport = (a: Viewport, b: Viewport) => a.x === b.x && a.y === b.y &&
 
 /**
  * Fits every document (the first, New, open, permalink) in view, and fits again when the canvas
- * changes size (the panels beside it arrive after the first paint, or are collapsed) as long as the
- * view is still the one fitted: once the user (or a reveal) has moved it, it stays. The canvas draws
- * only what is in view, so a stale fit would leave nodes out.
+ * changes size (the panels beside it arrive after the first paint, or are collapsed) or nodes come
+ * and go, as long as the view is still the one fitted: once the user (or a reveal) has moved it, it
+ * stays. The canvas draws only what is in view, so a stale fit would leave nodes out.
  *
  * The fit is computed here rather than by React Flow's fitView, which waits until every node is
  * measured: nodes out of view never are. Unmeasured nodes count with their estimated size
