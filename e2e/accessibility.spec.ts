@@ -172,3 +172,18 @@ test('the main flow works by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Delete');
   await expect(designer.node('cluster', 'cluster')).toHaveCount(0);
 });
+
+test('zoomed out, a route draws its rules as bars that still name each rule to assistive technology', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  const rules = designer.node('route', 'service').getByRole('list', { name: 'Rules of service' });
+  await expect(rules.getByRole('button')).toHaveText('1/→');
+  // The zoom control, as a person would, until the rules turn into bars (below zoom 0.4).
+  const zoomOut = page.getByRole('button', { name: /zoom out/i });
+  for (let i = 0; i < 12 && (await rules.locator('.rule-bar').count()) === 0; i++) await zoomOut.click();
+  await expect(rules.locator('.rule-bar')).toHaveCount(1);
+  await expect(rules.getByRole('button')).toHaveCount(0);
+  // What the rule's button said (its number, match and action), now as the bar's hidden text.
+  await expect(rules.getByRole('listitem')).toHaveText('1. / →');
+  await expectAccessible(page, 'canvas zoomed out: rules drawn as bars');
+});

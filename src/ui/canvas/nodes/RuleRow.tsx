@@ -20,9 +20,11 @@ function RuleRowView({ rule, index, compact }: Props) {
   return (
     <li className={className} data-testid={`rule-${index + 1}`}>
       {compact ? (
-        // Zoomed out (useCompact): a bar of the same size in the rule's colours. The outline and
-        // the inspector still list and select every rule.
-        <div className="rule-bar" />
+        // Zoomed out (useCompact): a bar of the same size in the rule's colours, its summary for
+        // screen readers only. The outline and the inspector still list and select every rule.
+        <div className="rule-bar">
+          <span className="visually-hidden">{`${index + 1}. ${describeMatch(rule)} ${describeAction(rule)}`}</span>
+        </div>
       ) : (
         <button
           type="button"
