@@ -33,6 +33,11 @@ export function connectionRefusal(design: Design, sourceId: string, targetId: st
   return 'Connect a route through one of its rules: drag from the rule to a cluster.';
 }
 
+/** Whether a rule forwards to clusters (one or a weighted split), so it can connect to one. */
+export function forwardsToClusters(rule: Rule): boolean {
+  return rule.action.kind === 'cluster' || rule.action.kind === 'weighted';
+}
+
 /** Cluster ids a rule forwards to (dangling ids included: they mark a broken design). */
 export function ruleTargets(rule: Rule): string[] {
   if (rule.action.kind === 'cluster') return rule.action.clusterId ? [rule.action.clusterId] : [];

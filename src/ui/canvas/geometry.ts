@@ -5,6 +5,7 @@
 // measured, and React Flow then uses what it measured.
 import type { NodeHandle } from '@xyflow/react';
 import { Position } from '@xyflow/react';
+import { forwardsToClusters } from '../../model/connections';
 import type { Cluster, Listener, Route } from '../../model/schema';
 import type { ElementNodeType } from './projection';
 
@@ -29,7 +30,8 @@ function routeGeometry(route: Route): NodeGeometry {
   const width = 240;
   const height = route.rules.length === 0 ? 84 : 66 + RULE_PITCH * route.rules.length;
   const rules = route.rules.flatMap((rule, index) =>
-    rule.action.kind === 'cluster' || rule.action.kind === 'weighted' ? [handle(rule.id, 'source', width - 5, FIRST_RULE_HANDLE_TOP + RULE_PITCH * index)] : [],
+    // The rules RuleRow gives a handle.
+    forwardsToClusters(rule) ? [handle(rule.id, 'source', width - 5, FIRST_RULE_HANDLE_TOP + RULE_PITCH * index)] : [],
   );
   return { initialWidth: width, initialHeight: height, handles: [handle('in', 'target', -4, height / 2 - HANDLE / 2), ...rules] };
 }

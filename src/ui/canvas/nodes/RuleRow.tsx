@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { Rule } from '../../../model/schema';
-import { ruleTargets } from '../../../model/connections';
+import { forwardsToClusters, ruleTargets } from '../../../model/connections';
 import { useStore } from '../../../store/store';
 import { FindingBadge } from './FindingBadge';
 import { clusterIdsOf, selectIsSelected } from '../../../store/selectors';
@@ -15,7 +15,7 @@ function RuleRowView({ rule, index, compact }: Props) {
   const onPath = useStore((s) => s.testPath.includes(rule.id));
   const select = useStore((s) => s.select);
   const broken = useStore((s) => ruleTargets(rule).some((id) => !clusterIdsOf(s.design.clusters).has(id)));
-  const forwards = rule.action.kind === 'cluster' || rule.action.kind === 'weighted';
+  const forwards = forwardsToClusters(rule);
   const className = `rule${selected ? ' selected' : ''}${broken ? ' broken' : ''}${onPath ? ' on-test-path' : ''}`;
   return (
     <li className={className} data-testid={`rule-${index + 1}`}>
