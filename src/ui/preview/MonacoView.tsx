@@ -4,7 +4,8 @@ import { useLayoutEffect, useRef } from 'react';
 import type { FileName } from '../../generate/files';
 import type { LineRange } from '../../generate/locate';
 import type * as MonacoSetup from './monacoSetup';
-import { minimalEdits, type LineMarker } from './previewText';
+import type { LineMarker } from './previewText';
+import { minimalEdits } from './textEdits';
 
 /** Above this many lines the read-only preview does not offer folding (its upkeep costs every edit). */
 export const FOLDING_MAX_LINES = 5000;
@@ -39,7 +40,8 @@ export function MonacoView({ setup, file, text, highlight, dark, markers }: Prop
       domReadOnly: true,
       model: null,
       // Bracket pairs are recomputed for the viewport on every edit of a long generated file: the
-      // costliest part of repainting the read-only preview, and of little use there.
+      // costliest part of repainting the read-only preview, and of little use there (the models
+      // turn their colouring off too: modelFor).
       bracketPairColorization: { enabled: false },
       guides: { bracketPairs: false, indentation: true },
       matchBrackets: 'never',

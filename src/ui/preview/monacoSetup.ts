@@ -70,7 +70,14 @@ export const EDITOR_OPTIONS = {
  */
 export function modelFor(file: FileName, text: string): monaco.editor.ITextModel {
   const uri = monaco.Uri.parse(`inmemory://preview/${file}`);
-  return monaco.editor.getModel(uri) ?? monaco.editor.createModel(text, languageOf(file), uri);
+  const existing = monaco.editor.getModel(uri);
+  if (existing) return existing;
+  const model = monaco.editor.createModel(text, languageOf(file), uri);
+  // Bracket-pair colours are a model option (on by default whatever the editor says): they keep a
+  // bracket tree up to date on every edit and looked it up for every rendered line, about a third
+  // of repainting a long read-only file after a keystroke.
+  model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+  return model;
 }
 
 /**

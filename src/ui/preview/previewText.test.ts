@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { FILE_NAMES, type FileName } from '../../generate/files';
 import type { Design } from '../../model/schema';
 import type { Finding } from '../../validate/finding';
 import { templateByName } from '../../model/templates';
 import { filesOf } from '../../store/files';
-import { applyEdits, isEnvoyFile, languageOf, locatePreview, mimeOf, minimalEdits, previewQuery } from './previewText';
+import { isEnvoyFile, languageOf, locatePreview, mimeOf, previewQuery } from './previewText';
 
 describe('languageOf / mimeOf', () => {
   it('maps every generated file to a Monaco language by extension', () => {
@@ -97,37 +96,5 @@ describe('locatePreview: the finding markers', () => {
     const nowhere = finding('no_such_section.x');
     const { markers } = locatePreview(files['envoy.yaml'], previewQuery(null, 'envoy.yaml', [], [missing, nowhere]));
     expect(markers.map((m) => m.line)).toEqual([lineOf('envoy.yaml', `- name: ${design.clusters[0].name}`)]);
-  });
-});
-
-describe('minimalEdits', () => {
-  it('is empty for equal texts and keeps common prefix and suffix', () => {
-    expect(minimalEdits('abc', 'abc')).toEqual([]);
-    expect(minimalEdits('port: 80\nx', 'port: 8080\nx')).toEqual([{ start: 8, end: 8, text: '80' }]);
-    expect(minimalEdits('aXa', 'aa')).toEqual([{ start: 1, end: 2, text: '' }]);
-    expect(minimalEdits('', 'new')).toEqual([{ start: 0, end: 0, text: 'new' }]);
-  });
-  it('a rename on lines far apart is one short edit per line, not everything in between', () => {
-    const lines = (name: string) => ['cluster: ' + name, ...Array.from({ length: 1000 }, (_, i) => `line ${i}`), 'name: ' + name, 'end'].join('\n');
-    const edits = minimalEdits(lines('web'), lines('webx'));
-    expect(edits).toEqual([
-      { start: 12, end: 12, text: 'x' },
-      expect.objectContaining({ text: 'x' }),
-    ]);
-    expect(applyEdits(lines('web'), edits)).toBe(lines('webx'));
-  });
-  it('always reproduces the new text, in order and without overlaps', () => {
-    const lineText = fc.array(fc.constantFrom('a', 'b', 'c', '\n', 'é', ' '), { maxLength: 40 }).map((chars) => chars.join(''));
-    fc.assert(
-      fc.property(fc.oneof(fc.string(), lineText), fc.oneof(fc.string(), lineText), (before, after) => {
-        const edits = minimalEdits(before, after);
-        expect(applyEdits(before, edits)).toBe(after);
-        edits.forEach((edit, i) => {
-          expect(edit.start).toBeLessThanOrEqual(edit.end);
-          if (i > 0) expect(edits[i - 1].end).toBeLessThanOrEqual(edit.start);
-        });
-      }),
-      { seed: 20261125, numRuns: 2000 },
-    );
   });
 });
