@@ -18,7 +18,7 @@ describe('toYamlText reusing remembered parts', () => {
   beforeEach(() => forgetYamlMemo());
 
   it('is byte for byte the library’s text for random JSON values, one after another (so reuse happens)', () => {
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom(padding, 'a\n', 'a\n\n', ' lead', '#x', '- y', 'null', '1e3'));
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom(padding, 'a\n', 'a\n\n', ' lead', '#x', '- y', 'null', '1e3', '\u0000', '\u00000\u0000'));
     const value = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), tie('list'), tie('map')),
       list: fc.array(tie('node'), { maxLength: 5 }),
