@@ -17,6 +17,7 @@ import { PreviewTabs } from './PreviewTabs';
 import { isEnvoyFile } from './previewText';
 import { usePreviewLocations } from './usePreviewLocations';
 import { useDocumentDark } from './useDocumentDark';
+import { useLastPresent, useShownDocument } from './useShownDocument';
 import { usePreviewEdit, type Draft } from './usePreviewEdit';
 import './preview.css';
 
@@ -56,12 +57,17 @@ function useSettledValue<T>(value: T, delayMs: number, key: string): T {
 export function PreviewPanel() {
   const activeTab = useStore((s) => s.activeTab);
   const setActiveTab = useStore((s) => s.setActiveTab);
-  // Narrow: re-renders when the active file's text changes, not on every design edit.
-  const text = useStore((s) => filesOf(s.design, s.appUrl)[s.activeTab]);
+  const shownDocument = useShownDocument();
+  // Narrow: re-renders when the active file's text changes, not on every design edit. Null for a
+  // document not shown yet (its files are not generated until then).
+  const text = useLastPresent(
+    useStore((s) => (s.documentId === shownDocument ? filesOf(s.design, s.appUrl)[s.activeTab] : null)),
+    '',
+  );
   // The design matters only for revealing a sole selection in an Envoy file; otherwise null, so
   // edits that don't change the text don't re-render the panel.
   const selection = useStore((s) => s.selection);
-  const design = useStore((s) => (isEnvoyFile(s.activeTab) && s.selection.length === 1 ? s.design : null));
+  const design = useStore((s) => (s.documentId === shownDocument && isEnvoyFile(s.activeTab) && s.selection.length === 1 ? s.design : null));
   // Locating lines parses the text (~200 ms at 1,000 rules), in the worker and once typing
   // settles, not on every keystroke, which paints the new text at once; highlight and markers follow.
   const located = useSettledValue(text, LOCATE_AFTER_MS, activeTab);
