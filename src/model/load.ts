@@ -48,16 +48,31 @@ function notPlainJson(value: unknown, path: Path = []): { path: Path; problem: s
   const prototype = Object.getPrototypeOf(value);
   if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) return { path, problem: 'not JSON data' };
   if (path.length >= MAX_DESIGN_DEPTH) return { path: path.slice(0, 6), problem: `nested more than ${MAX_DESIGN_DEPTH} levels deep`, cut: true };
-  const entries: Iterable<[string | number, unknown]> = Array.isArray(value) ? value.entries() : Object.entries(value);
-  for (const [key, inner] of entries) {
+  // Index and key loops rather than entries(): this walks every value of a design being opened
+  // (~20 ms at 2,300 rules with an entry array per property).
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = notPlainJsonAt(value[index], path, index);
+      if (found) return found;
+    }
+    return null;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
     // An object key holding `undefined` is an absent key, as JSON.stringify writes it.
-    if (inner === undefined && !Array.isArray(value)) continue;
-    path.push(key);
-    const found = notPlainJson(inner, path);
+    const inner = record[key];
+    if (inner === undefined) continue;
+    const found = notPlainJsonAt(inner, path, key);
     if (found) return found;
-    path.pop();
   }
   return null;
+}
+
+function notPlainJsonAt(inner: unknown, path: Path, key: string | number): ReturnType<typeof notPlainJson> {
+  path.push(key);
+  const found = notPlainJson(inner, path);
+  if (!found) path.pop();
+  return found;
 }
 
 /** Formats zod issues as `path: message`, the path in the document's own terms. */

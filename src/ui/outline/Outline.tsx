@@ -1,10 +1,13 @@
 import { memo } from 'react';
 import type { Cluster, Listener, Route, Rule } from '../../model/schema';
 import { useStore } from '../../store/store';
+import { useLastPresent, useShownDocument } from '../useShownDocument';
 import { describeMatch } from '../canvas/nodes/ruleSummary';
 import './outline.css';
 
 type Names = (id: string | null) => string;
+
+const NONE: never[] = [];
 
 /** Where a listener sends traffic, in words: the routes it serves, or its TCP cluster. */
 function listenerText(listener: Listener, routeName: Names, clusterName: Names): string {
@@ -35,9 +38,11 @@ function namesOf(elements: (Listener | Route | Cluster)[]): Names {
  * the design: listeners → routes → clusters in words.
  */
 export function Outline() {
-  const listeners = useStore((s) => s.design.listeners);
-  const routes = useStore((s) => s.design.routes);
-  const clusters = useStore((s) => s.design.clusters);
+  // Thousands of buttons for a big design: drawn after the canvas (see useShownDocument).
+  const shown = useShownDocument('after paint');
+  const listeners = useLastPresent(useStore((s) => (s.documentId === shown ? s.design.listeners : null)), NONE);
+  const routes = useLastPresent(useStore((s) => (s.documentId === shown ? s.design.routes : null)), NONE);
+  const clusters = useLastPresent(useStore((s) => (s.documentId === shown ? s.design.clusters : null)), NONE);
   const selection = useStore((s) => s.selection);
   const item = (id: string, text: string) => <OutlineItem id={id} text={text} current={selection.includes(id)} />;
   const routeName = namesOf(routes);

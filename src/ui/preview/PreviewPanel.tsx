@@ -17,7 +17,7 @@ import { PreviewTabs } from './PreviewTabs';
 import { isEnvoyFile } from './previewText';
 import { usePreviewLocations } from './usePreviewLocations';
 import { useDocumentDark } from './useDocumentDark';
-import { useLastPresent, useShownDocument } from './useShownDocument';
+import { useLastPresent, useShownDocument } from '../useShownDocument';
 import { usePreviewEdit, type Draft } from './usePreviewEdit';
 import './preview.css';
 
