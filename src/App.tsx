@@ -5,7 +5,7 @@ import { Canvas } from './ui/canvas/Canvas';
 import { useShortcuts } from './ui/commands/useShortcuts';
 import { Outline } from './ui/outline/Outline';
 import { ProblemsPanel } from './ui/problems/ProblemsPanel';
-import { useValidation } from './ui/validation/useValidation';
+import { Validation } from './ui/validation/useValidation';
 import { useThemeAttribute } from './ui/theme/useResolvedTheme';
 import { Toolbar } from './ui/toolbar/Toolbar';
 import { NoticeBanner } from './ui/toolbar/NoticeBanner';
@@ -25,7 +25,6 @@ export function App() {
   useThemeAttribute();
   useShortcuts();
   useDocumentBootstrap();
-  useValidation();
   const previewCollapsed = useStore((s) => s.previewCollapsed);
   const previewPanel = usePanelRef();
   const panelsWanted = useAfterFirstPaint();
@@ -40,6 +39,7 @@ export function App() {
 
   return (
     <div className="app">
+      <Validation />
       <Toolbar />
       <NoticeBanner />
       <Group orientation="horizontal" className="workspace" id="workspace">

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import { onlyLayoutDiffers } from '../../model/layoutOnly';
 import type { Design } from '../../model/schema';
 import { useStore } from '../../store/store';
@@ -9,29 +9,40 @@ import { validateInWorker } from './workerClient';
 const DEBOUNCE_MS = 60;
 
 /** Keeps `findings` in the store in step with the design, computed in the page's worker. */
-export function useValidation() {
+function useValidation() {
+  const latest = useRef<Design | null>(null);
+  const request = useRef(async (design: Design) => {
+    latest.current = design;
+    const findings = await validateInWorker(design);
+    // An answer about an older design than the newest request is dropped: another is on its way.
+    if (findings && design === latest.current) useStore.getState().setFindings(design, findings);
+  }).current;
+
+  // A newly opened document (and the first) is sent once the canvas has drawn it and the browser
+  // has painted: copying a big design to the worker (~50 ms at 2,300 rules) and taking in its
+  // findings would otherwise interrupt the canvas's first render. The worker and Envoy's
+  // descriptors load then too.
+  const drawn = useDeferredValue(useStore((s) => s.documentId));
+  useEffect(() => afterFirstPaint(() => void request(useStore.getState().design)), [drawn, request]);
+
   useEffect(() => {
-    let latest: Design | null = null;
     let timer: number | undefined;
-    const request = async (design: Design) => {
-      latest = design;
-      const findings = await validateInWorker(design);
-      // An answer about an older design than the newest request is dropped: another is on its way.
-      if (findings && design === latest) useStore.getState().setFindings(design, findings);
-    };
-    // The worker (and Envoy's descriptors) load after the canvas has painted, not before.
-    const cancelFirst = afterFirstPaint(() => void request(useStore.getState().design));
     const unsubscribe = useStore.subscribe((state, previous) => {
-      // Positions never change a finding: a drag sends nothing (at 1,000 rules a design takes
-      // tens of milliseconds to copy to the worker).
-      if (onlyLayoutDiffers(previous.design, state.design)) return;
+      // Another document: the effect above sends it. Positions never change a finding: a drag
+      // sends nothing (at 1,000 rules a design takes tens of milliseconds to copy to the worker).
+      if (state.documentId !== previous.documentId || onlyLayoutDiffers(previous.design, state.design)) return;
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void request(useStore.getState().design), DEBOUNCE_MS);
     });
     return () => {
-      cancelFirst();
       window.clearTimeout(timer);
       unsubscribe();
     };
-  }, []);
+  }, [request]);
+}
+
+/** Runs validation; a component of its own so the document it waits for re-renders nothing else. */
+export function Validation() {
+  useValidation();
+  return null;
 }
