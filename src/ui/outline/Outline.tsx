@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import type { Cluster, Listener, Route, Rule } from '../../model/schema';
 import { useStore } from '../../store/store';
 import { useLastPresent, useShownDocument } from '../useShownDocument';
@@ -38,13 +38,18 @@ function namesOf(elements: (Listener | Route | Cluster)[]): Names {
  * the design: listeners → routes → clusters in words.
  */
 export function Outline() {
-  // Thousands of buttons for a big design: drawn after the canvas (see useShownDocument).
+  // Thousands of buttons for a big design: a new document's are drawn after the canvas (see
+  // useShownDocument), and an edit's in the background render that also brings the canvas up to
+  // date, after the field and the preview (at 1,000 rules the outline re-describes every rule).
   const shown = useShownDocument('after paint');
-  const listeners = useLastPresent(useStore((s) => (s.documentId === shown ? s.design.listeners : null)), NONE);
-  const routes = useLastPresent(useStore((s) => (s.documentId === shown ? s.design.routes : null)), NONE);
-  const clusters = useLastPresent(useStore((s) => (s.documentId === shown ? s.design.clusters : null)), NONE);
+  const listeners = useDeferredValue(useLastPresent(useStore((s) => (s.documentId === shown ? s.design.listeners : null)), NONE));
+  const routes = useDeferredValue(useLastPresent(useStore((s) => (s.documentId === shown ? s.design.routes : null)), NONE));
+  const clusters = useDeferredValue(useLastPresent(useStore((s) => (s.documentId === shown ? s.design.clusters : null)), NONE));
   const selection = useStore((s) => s.selection);
-  const item = (id: string, text: string) => <OutlineItem id={id} text={text} current={selection.includes(id)} />;
+  // One subscription for the whole list, handed down: an item's own would be one more listener
+  // per element for every change to the store.
+  const select = useStore((s) => s.select);
+  const item = (id: string, text: string) => <OutlineItem id={id} text={text} current={selection.includes(id)} onSelect={select} />;
   const routeName = namesOf(routes);
   const clusterName = namesOf(clusters);
   return (
@@ -67,10 +72,11 @@ export function Outline() {
 }
 
 /** One element's button; memoised, so an edit re-renders the items it changed, not thousands. */
-const OutlineItem = memo(function OutlineItem({ id, text, current }: { id: string; text: string; current: boolean }) {
-  const select = useStore((s) => s.select);
+type ItemProps = { id: string; text: string; current: boolean; onSelect: (ids: string[]) => void };
+
+const OutlineItem = memo(function OutlineItem({ id, text, current, onSelect }: ItemProps) {
   return (
-    <button type="button" className="outline-item" aria-current={current ? 'true' : undefined} onClick={() => select([id])}>
+    <button type="button" className="outline-item" aria-current={current ? 'true' : undefined} onClick={() => onSelect([id])}>
       {text}
     </button>
   );
