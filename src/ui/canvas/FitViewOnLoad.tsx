@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { getNodesBounds, getViewportForBounds, useReactFlow, useStore as useFlowStore, useStoreApi } from '@xyflow/react';
 
-export const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
 
 type Viewport = { x: number; y: number; zoom: number };
 const sameViewport = (a: Viewport, b: Viewport) => a.x === b.x && a.y === b.y && a.zoom === b.zoom;

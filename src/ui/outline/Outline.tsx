@@ -1,5 +1,5 @@
 import { memo, useDeferredValue } from 'react';
-import type { Cluster, Listener, Route, Rule } from '../../model/schema';
+import type { Cluster, Design, Listener, Route, Rule } from '../../model/schema';
 import { useStore } from '../../store/store';
 import { useLastPresent, useShownDocument } from '../useShownDocument';
 import { describeMatch } from '../canvas/nodes/ruleSummary';
@@ -42,9 +42,9 @@ export function Outline() {
   // useShownDocument), and an edit's in the background render that also brings the canvas up to
   // date, after the field and the preview (at 1,000 rules the outline re-describes every rule).
   const shown = useShownDocument('after paint');
-  const listeners = useDeferredValue(useLastPresent(useStore((s) => (s.documentId === shown ? s.design.listeners : null)), NONE));
-  const routes = useDeferredValue(useLastPresent(useStore((s) => (s.documentId === shown ? s.design.routes : null)), NONE));
-  const clusters = useDeferredValue(useLastPresent(useStore((s) => (s.documentId === shown ? s.design.clusters : null)), NONE));
+  const listeners = useShownList(shown, (design) => design.listeners);
+  const routes = useShownList(shown, (design) => design.routes);
+  const clusters = useShownList(shown, (design) => design.clusters);
   const selection = useStore((s) => s.selection);
   // One subscription for the whole list, handed down: an item's own would be one more listener
   // per element for every change to the store.
@@ -69,6 +69,11 @@ export function Outline() {
       <ul>{clusters.map((c) => <li key={c.id}>{item(c.id, c.name)}</li>)}</ul>
     </nav>
   );
+}
+
+/** One kind of element of the shown document (or the previous one's until then), deferred. */
+function useShownList<T>(shown: number, pick: (design: Design) => T[]): T[] {
+  return useDeferredValue(useLastPresent(useStore((s) => (s.documentId === shown ? pick(s.design) : null)), NONE));
 }
 
 /** One element's button; memoised, so an edit re-renders the items it changed, not thousands. */
