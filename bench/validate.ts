@@ -5,10 +5,13 @@
 // cost per rule and the growth from one size to the next; then a breakdown of the largest design
 // by stage, following validateDesign (src/validate/index.ts).
 import { buildBootstrap } from '../src/generate/envoy/bootstrap.ts';
-import { configChecksum, generateFiles } from '../src/generate/files.ts';
+import { configChecksum } from '../src/generate/checksum.ts';
+import { generateFiles } from '../src/generate/files.ts';
 import { buildConfigMap, buildDaemonSet, buildPod } from '../src/generate/kubernetes/objects.ts';
-import { toYamlText, yamlSizeBound } from '../src/generate/serialize.ts';
-import { forgetYamlMemo } from '../src/generate/yamlMemo.ts';
+import { yamlSizeBound } from '../src/generate/yamlSize.ts';
+import { toYamlText } from '../src/generate/yamlText.ts';
+import { forgetRememberedElements } from '../src/generate/envoy/remembered.ts';
+import { forgetWrittenTexts } from '../src/generate/yamlText.ts';
 import type { Design } from '../src/model/schema.ts';
 import { constraintFindings } from '../src/validate/constraints.ts';
 import { CONFIGMAP_MAX_BYTES, deploymentFindings } from '../src/validate/deployment.ts';
@@ -42,8 +45,8 @@ for (const { rules, design, bootstrap } of sizedDesigns()) {
     size: envoyJson.length,
     findings: findings.length === 0 ? '0' : `${findings.length} (${[...new Set(findings.map((f) => f.rule))].join(', ')})`,
     floor: measure(() => JSON.stringify(bootstrap), { runs }),
-    // From scratch each run: the same design again would find its envoy.yaml in memory (yamlMemo.ts).
-    whole: measure(() => (forgetYamlMemo(), validateDesign(design, registry)), { runs }),
+    // From scratch each run: the same design again would find its objects and texts in memory.
+    whole: measure(() => (forgetRememberedElements(), forgetWrittenTexts(), validateDesign(design, registry)), { runs }),
     configOnly: measure(() => validateEnvoyConfig(config, registry), { runs }),
   });
   largest = { rules, design, config };
@@ -83,10 +86,10 @@ const stages: [string, () => unknown][] = [
   ['schema walk', () => walkSchema(config, registry, BOOTSTRAP_TYPE)],
   ['fromJson + proto constraints', () => constraintFindings(walk.normalized, registry, BOOTSTRAP_TYPE, walk)],
   ['load-time rules + regexes', () => [loadTimeFindings(walk.normalized, registry), regexFindings(walk.regexes)]],
-  ['config checksum (SHA-256 of the compact JSON)', () => configChecksum(bootstrap)],
+  ['config checksum (SHA-256 over its parts\' remembered digests)', () => configChecksum(bootstrap)],
   [
     `ConfigMap size: ${needsYaml ? '**envoy.yaml serialised** (the bound exceeds 1 MiB)' : 'bound only (envoy.yaml not serialised)'}`,
-    () => (yamlSizeBound(bootstrap) <= CONFIGMAP_MAX_BYTES ? '' : (forgetYamlMemo(), toYamlText(bootstrap))),
+    () => (yamlSizeBound(bootstrap) <= CONFIGMAP_MAX_BYTES ? '' : (forgetWrittenTexts(), toYamlText(bootstrap))),
   ],
   ['Kubernetes and deployment checks', () => deploymentFindings(design, objects)],
   ['design lint', () => designLintFindings(design, index)],

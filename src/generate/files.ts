@@ -6,9 +6,9 @@ import { buildBootstrap } from './envoy/bootstrap';
 import { buildConfigMap, buildDaemonSet, buildKustomization, buildPod } from './kubernetes/objects';
 import { buildReadme } from './readme';
 import { buildRouteTests } from './routeTests';
-import { sha256Hex } from './checksum';
+import { configChecksum } from './checksum';
 import { toJsonText } from './jsonText';
-import { toYamlText } from './serialize';
+import { toYamlText } from './yamlText';
 
 export const FILE_NAMES = [
   'envoy.json',
@@ -32,8 +32,8 @@ export type GenerateOptions = {
 
 /**
  * Every file of the design. Each file is built on first read and then kept, so the preview's
- * keystroke path pays only for the tab on screen (YAML serialisation costs ~40× JSON.stringify),
- * while a download or `Object.entries` reads them all. Same design, same bytes, either way.
+ * keystroke path pays only for the tab on screen, while a download or `Object.entries` reads them
+ * all. Same design, same bytes, either way.
  */
 export function generateFiles(design: Design, options: GenerateOptions = {}, previous?: Generated): GeneratedFiles {
   const bootstrap = once(() => buildBootstrap(design));
@@ -64,14 +64,6 @@ export type Generated = { design: Design; files: GeneratedFiles };
 
 /** The files that never read the design's layout (README.md links a permalink, which holds it). */
 export const LAYOUT_FREE_FILES = FILE_NAMES.filter((file) => file !== 'design.json' && file !== 'README.md');
-
-/**
- * The Pods' config annotation: SHA-256 of the bootstrap's compact JSON. Any change to the config
- * changes it (so the workloads roll), and it needs no YAML, so pod.yaml stays cheap to show.
- */
-export function configChecksum(bootstrap: unknown): string {
-  return sha256Hex(JSON.stringify(bootstrap));
-}
 
 const MEMOISED = new WeakSet<() => unknown>();
 

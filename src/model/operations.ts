@@ -106,8 +106,15 @@ export function updateDeployment(design: Design, patch: Partial<Design['deployme
   return { ...design, deployment: { ...design.deployment, ...patch } };
 }
 
+/** Routes whose rules all map to themselves stay the same objects (generation reuses what it built for them). */
 function mapRules(design: Design, map: (rule: Rule) => Rule): Design {
-  return { ...design, routes: design.routes.map((route) => ({ ...route, rules: route.rules.map(map) })) };
+  return {
+    ...design,
+    routes: design.routes.map((route) => {
+      const rules = route.rules.map(map);
+      return rules.every((rule, i) => rule === route.rules[i]) ? route : { ...route, rules };
+    }),
+  };
 }
 
 /**

@@ -31,9 +31,10 @@
 //   test.failed (error)               a saved test case (design.tests) no longer passes
 import type { FileRegistry } from '@bufbuild/protobuf';
 import { buildBootstrap } from '../generate/envoy/bootstrap.ts';
-import { configChecksum } from '../generate/files.ts';
+import { configChecksum } from '../generate/checksum.ts';
 import { buildConfigMap, buildDaemonSet, buildPod } from '../generate/kubernetes/objects.ts';
-import { toYamlText, yamlSizeBound } from '../generate/serialize.ts';
+import { yamlSizeBound } from '../generate/yamlSize.ts';
+import { toYamlText } from '../generate/yamlText.ts';
 import type { Design } from '../model/schema.ts';
 import { constraintFindings } from './constraints.ts';
 import { CONFIGMAP_MAX_BYTES, deploymentFindings, type DeploymentObjects } from './deployment.ts';

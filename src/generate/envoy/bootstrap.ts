@@ -1,8 +1,9 @@
-// design → Envoy v3 bootstrap object (plain data; serialised in ../files.ts).
+// design → Envoy v3 bootstrap object (plain data; serialised in ../files.ts). Its clusters and
+// virtual hosts are remembered per element (remembered.ts): shared and frozen, never to be changed.
 import type { Design } from '../../model/schema';
-import { buildCluster } from './cluster';
 import { applyKept } from './kept';
 import { buildListener } from './listener';
+import { deepFreeze, rememberedCluster, rememberedVirtualHost } from './remembered';
 import { socketAddress } from './typeUrls';
 
 export function buildBootstrap(design: Design): Record<string, unknown> {
@@ -10,7 +11,7 @@ export function buildBootstrap(design: Design): Record<string, unknown> {
   const clusterName = (id: string) => names.get(id) ?? id;
   const routesById = new Map(design.routes.map((r) => [r.id, r]));
   const { admin } = design.deployment;
-  return applyKept(
+  const bootstrap = applyKept(
     {
       admin: { address: socketAddress(admin.address, admin.port) },
       static_resources: {
@@ -19,14 +20,17 @@ export function buildBootstrap(design: Design): Record<string, unknown> {
             listener,
             listener.routeIds.flatMap((id) => routesById.get(id) ?? []),
             clusterName,
+            rememberedVirtualHost,
           ),
         ),
-        clusters: design.clusters.map(buildCluster),
+        clusters: design.clusters.map(rememberedCluster),
       },
     },
     // Imported bootstrap fields; never the listeners and clusters, built above from the elements.
     withoutElements(design.keptBootstrap),
   );
+  // Frozen as its parts are, so that yamlText.ts knows its text stays its text (a ConfigMap embeds it).
+  return deepFreeze(bootstrap);
 }
 
 /** A kept bootstrap patch minus static_resources.listeners/clusters (the elements own those). */

@@ -4,10 +4,11 @@ import { applyKept, rawElement } from './kept';
 import { buildVirtualHost, usesWebsocket, type ClusterNames } from './route';
 import { TYPE, socketAddress, statPrefix, stdoutAccessLog } from './typeUrls';
 
-export function buildListener(listener: Listener, routes: Route[], clusterName: ClusterNames): Record<string, unknown> {
+/** `virtualHost` builds each route (remembered.ts passes its remembering one). */
+export function buildListener(listener: Listener, routes: Route[], clusterName: ClusterNames, virtualHost: typeof buildVirtualHost = buildVirtualHost): Record<string, unknown> {
   if (listener.raw) return rawElement(listener.raw, listener.name);
   const kept = listener.kept;
-  const main = listener.protocol === 'http' ? httpConnectionManager(listener, routes, clusterName) : tcpProxy(listener, clusterName);
+  const main = listener.protocol === 'http' ? httpConnectionManager(listener, routes, clusterName, virtualHost) : tcpProxy(listener, clusterName);
   // A connection manager's kept config does not fit a tcp_proxy, nor the other way round.
   const filter = applyKept(main, (kept?.filterFor ?? listener.protocol) === listener.protocol ? kept?.filter : undefined);
   const filters = kept?.filtersBefore || kept?.filtersAfter ? [...(kept.filtersBefore ?? []), filter, ...(kept.filtersAfter ?? [])] : [filter];
@@ -22,7 +23,7 @@ export function buildListener(listener: Listener, routes: Route[], clusterName: 
   );
 }
 
-function httpConnectionManager(listener: Listener, routes: Route[], clusterName: ClusterNames) {
+function httpConnectionManager(listener: Listener, routes: Route[], clusterName: ClusterNames, virtualHost: typeof buildVirtualHost) {
   return {
     name: 'envoy.filters.network.http_connection_manager',
     typed_config: {
@@ -35,7 +36,7 @@ function httpConnectionManager(listener: Listener, routes: Route[], clusterName:
       ...(usesWebsocket(routes) && { upgrade_configs: [{ upgrade_type: 'websocket', enabled: false }] }),
       route_config: {
         name: `${listener.name}_routes`,
-        virtual_hosts: routes.map((route) => buildVirtualHost(route, clusterName)),
+        virtual_hosts: routes.map((route) => virtualHost(route, clusterName)),
       },
       // The router is the terminal filter and must be last.
       http_filters: [{ name: 'envoy.filters.http.router', typed_config: { '@type': TYPE.router } }],

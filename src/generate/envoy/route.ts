@@ -6,12 +6,13 @@ import { applyKept } from './kept';
 /** Resolves a cluster id to its name. A removed cluster resolves to its dangling id (see problems.ts). */
 export type ClusterNames = (clusterId: string) => string;
 
-export function buildVirtualHost(route: Route, clusterName: ClusterNames): Record<string, unknown> {
+/** The virtual host of a route; `route` builds each rule (remembered.ts passes its remembering one). */
+export function buildVirtualHost(route: Route, clusterName: ClusterNames, ruleRoute: typeof buildRoute = buildRoute): Record<string, unknown> {
   return applyKept(
     {
       name: route.name,
       domains: route.domains,
-      routes: route.rules.map((rule) => buildRoute(rule, clusterName)),
+      routes: route.rules.map((rule) => ruleRoute(rule, clusterName)),
     },
     route.kept,
   );

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { corpusConfigs } from '../validate/fixtures.testkit.node';
 import { arbitraryDesign } from '../model/arbitrary.testkit';
 import { buildBootstrap } from './envoy/bootstrap';
-import { toYamlText, yamlSizeBound } from './serialize';
+import { yamlSizeBound } from './yamlSize';
+import { toYamlText } from './yamlText';
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
