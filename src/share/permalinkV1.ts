@@ -227,15 +227,23 @@ function defaultOf(field: Field, self: Obj, parent: Obj | undefined): unknown {
 function expectedId(counters: Record<IdKind, number>, kind: IdKind): string {
   return `${ID_KINDS_V1[kind]}-${counters[kind]}`;
 }
+const ID_PATTERNS = Object.fromEntries(Object.entries(ID_KINDS_V1).map(([kind, prefix]) => [kind, new RegExp(`^${prefix}-([1-9][0-9]{0,14})$`)])) as Record<IdKind, RegExp>;
 function advance(counters: Record<IdKind, number>, kind: IdKind, id: unknown): void {
-  const found = typeof id === 'string' ? new RegExp(`^${ID_KINDS_V1[kind]}-([1-9][0-9]{0,14})$`).exec(id) : null;
+  const found = typeof id === 'string' ? ID_PATTERNS[kind].exec(id) : null;
   counters[kind] = found ? Number(found[1]) + 1 : counters[kind] + 1;
 }
 const freshCounters = (): Record<IdKind, number> => ({ listeners: 1, routes: 1, rules: 1, clusters: 1 });
 
 // ---- Compact (encode) -----------------------------------------------------------------------
 
-type CompactContext = { index: Record<ElementArray, Map<unknown, number>>; counters: Record<IdKind, number> };
+/** A reference as compacted: to which array, the id, the index it became (undefined: kept as the id). */
+type CompactRef = [to: ElementArray, id: unknown, index: number | undefined];
+type CompactContext = {
+  index: Record<ElementArray, Map<unknown, number>>;
+  counters: Record<IdKind, number>;
+  /** The references the element being compacted resolved (see compactElement). */
+  refs: CompactRef[];
+};
 
 function compactObj(spec: ObjSpec, value: unknown, context: CompactContext, parent: Obj | undefined): unknown {
   if (!isObj(value)) return value;
@@ -262,6 +270,7 @@ function compact(spec: Spec, value: unknown, context: CompactContext, parent: Ob
       return value === null ? null : compact(spec.inner, value, context, parent);
     case 'ref': {
       const index = context.index[spec.to].get(value);
+      context.refs.push([spec.to, value, index]);
       return typeof value === 'string' && index !== undefined ? index : value;
     }
     case 'union': {
@@ -270,16 +279,46 @@ function compact(spec: Spec, value: unknown, context: CompactContext, parent: Ob
     }
     case 'array': {
       if (!Array.isArray(value)) return value;
-      return value.map((item) => {
-        const out = compact(spec.item, item, context, parent);
-        if (spec.ids && isObj(item) && isObj(out)) {
-          if (item.id === expectedId(context.counters, spec.ids)) delete out.id;
-          advance(context.counters, spec.ids, item.id);
-        }
-        return out;
-      });
+      const element = spec.ids !== undefined && ELEMENT_ARRAYS.has(spec.ids);
+      return value.map((item) => (element && isObj(item) ? compactElement(spec, item, context, parent) : compactItem(spec, item, context, parent)));
     }
   }
+}
+
+function compactItem(spec: Spec & { t: 'array' }, item: unknown, context: CompactContext, parent: Obj | undefined): unknown {
+  const out = compact(spec.item, item, context, parent);
+  if (spec.ids && isObj(item) && isObj(out)) {
+    if (item.id === expectedId(context.counters, spec.ids)) delete out.id;
+    advance(context.counters, spec.ids, item.id);
+  }
+  return out;
+}
+
+const ELEMENT_ARRAYS = new Set<IdKind>(['listeners', 'routes', 'clusters']);
+/** An element's compact value, with what it was made from besides the element (see compactElement). */
+type Compacted = { out: unknown; countersBefore: string; countersAfter: Record<IdKind, number>; refs: CompactRef[] };
+const COMPACTED = new WeakMap<Obj, Compacted>();
+const countersKey = (counters: Record<IdKind, number>) => `${counters.listeners},${counters.routes},${counters.rules},${counters.clusters}`;
+
+/**
+ * A listener, route or cluster compacted, or its compact value from an earlier call: a design
+ * element is an immutable value, and what else its compact value depends on (the id counters
+ * before it, the indexes its references became) is checked to be the same. A keystroke changes
+ * one element; compacting every element again took ~3.5 ms at 1,000 rules (the README's link).
+ */
+function compactElement(spec: Spec & { t: 'array' }, item: Obj, context: CompactContext, parent: Obj | undefined): unknown {
+  const countersBefore = countersKey(context.counters);
+  const kept = COMPACTED.get(item);
+  if (kept && kept.countersBefore === countersBefore && kept.refs.every(([to, id, index]) => context.index[to].get(id) === index)) {
+    Object.assign(context.counters, kept.countersAfter);
+    return kept.out;
+  }
+  const outer = context.refs;
+  context.refs = [];
+  const out = compactItem(spec, item, context, parent);
+  COMPACTED.set(item, { out, countersBefore, countersAfter: { ...context.counters }, refs: context.refs });
+  context.refs = outer;
+  return out;
 }
 
 /** The compact value of a design: see the header of this file. */
@@ -295,7 +334,7 @@ export function compactV1(design: unknown): unknown {
       });
     }
   }
-  const context: CompactContext = { index, counters: freshCounters() };
+  const context: CompactContext = { index, counters: freshCounters(), refs: [] };
   const { layout, ...rest } = design;
   const out = compactObj(obj(DESIGN_FIELDS), rest, context, undefined) as Obj;
   if (!isObj(layout)) {
