@@ -4,6 +4,8 @@ import { loadEnvoyRegistry } from '../src/validate/envoySchema.node';
 import { parseBootstrap } from '../src/validate/envoySchema';
 import { protoRuleViolations } from '../src/validate/protoRules';
 import { DesignerPage } from './pages/DesignerPage';
+import { buildDesign } from '../bench/designs';
+import { encodePermalink } from '../src/share/permalink';
 
 test.describe('designing on the canvas', () => {
   test('builds listener → route with two rules → two clusters from an empty design', async ({ page }) => {
@@ -193,5 +195,27 @@ test.describe('inspector and live preview', () => {
     await expect(designer.preview.getByRole('tablist')).toBeHidden();
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect(designer.preview.getByRole('tablist')).toBeVisible();
+  });
+});
+
+test.describe('a big design', () => {
+  test('draws the edges near the view, and an element’s edges once it is brought into view', async ({ page }) => {
+    // 1 listener, 46 routes of 50 rules, 460 clusters: 2,346 edges; seen whole, the top of it is in view.
+    const design = buildDesign(2300);
+    const designer = new DesignerPage(page);
+    await page.goto(`/#${encodePermalink(design)}`);
+    await designer.settled();
+    const edges = designer.canvas.locator('.react-flow__edge');
+    const last = design.clusters.at(-1)!;
+    const edgesToLast = designer.canvas.locator(`.react-flow__edge[data-id$="→${last.id}"]`);
+    expect(await edges.count()).toBeGreaterThan(0);
+    expect(await edges.count()).toBeLessThan(600);
+    // The last cluster is far below the view: neither it nor the edges to it are drawn.
+    await expect(designer.node('cluster', last.name)).toHaveCount(0);
+    await expect(edgesToLast).toHaveCount(0);
+    // Chosen in the outline, the canvas brings it into view, with the edges of the rules that use it.
+    await page.getByRole('navigation', { name: 'Design outline' }).getByRole('button', { name: last.name, exact: true }).click();
+    await expect(designer.node('cluster', last.name)).toBeVisible();
+    await expect(edgesToLast).toHaveCount(5);
   });
 });

@@ -22,8 +22,12 @@ export const MAX_LINK_CHARS = 256 * 1024;
 export const MAX_EXPANDED_BYTES = 2 * 1024 * 1024;
 /** Most loadDesign problems listed; the rest are counted. */
 const MAX_ERRORS = 20;
-/** Inflate input per step: at most ~1,032 output bytes per input byte, so each step is bounded. */
-const INFLATE_STEP = 1024;
+/**
+ * Inflate input per step: at most ~1,032 output bytes per input byte, so a step makes at most
+ * ~16 MiB (~0.1 s) before the cap is checked again. Smaller steps cost more than they bound: at
+ * 1 KiB a 500-node design's link inflated ~2× slower (~20 ms more as the page opens).
+ */
+const INFLATE_STEP = 16 * 1024;
 
 export { MAX_ITEMS };
 
@@ -160,7 +164,7 @@ function inflateCapped(bytes: Uint8Array, cap: number): Uint8Array | 'too-big' |
     chunks.push(chunk);
   });
   try {
-    // Small steps: one step's output is bounded (~1 MiB) before the cap is checked again.
+    // In steps: one step's output is bounded (see INFLATE_STEP) before the cap is checked again.
     for (let start = 0; start < bytes.length; start += INFLATE_STEP) {
       const end = Math.min(start + INFLATE_STEP, bytes.length);
       inflater.push(bytes.subarray(start, end), end === bytes.length);
