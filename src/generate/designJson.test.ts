@@ -42,6 +42,8 @@ describe('designJson', () => {
         fc.pre(design.clusters.length > 0);
         const broken = { ...design, clusters: [{ ...design.clusters[0], connectTimeout: 'soon' }, ...design.clusters.slice(1)] };
         expect(JSON.parse(designJson(broken)).clusters[0].connectTimeout).toBe('soon');
+        const badLayout = { ...design, layout: { ...design.layout, zz: { x: 'left', y: 0 } } } as unknown as Design;
+        expect(JSON.parse(designJson(badLayout)).layout.zz).toEqual({ x: 'left', y: 0 });
         expect(designJson(design)).toBe(reference(design));
       }),
       { seed: 20261127, numRuns: 50 },
