@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import { useStore } from './store/store';
 import { Canvas } from './ui/canvas/Canvas';
@@ -10,14 +10,15 @@ import { useThemeAttribute } from './ui/theme/useResolvedTheme';
 import { Toolbar } from './ui/toolbar/Toolbar';
 import { NoticeBanner } from './ui/toolbar/NoticeBanner';
 import { useDocumentBootstrap } from './ui/documents/useDocumentBootstrap';
-import { useAfterFirstPaint } from './ui/useAfterFirstPaint';
+import { useComponentAfterPaint } from './ui/useAfterFirstPaint';
 import './ui/layout.css';
 
 // Loaded once the canvas has painted: it must be interactive first (#8 budgets the JavaScript
 // before it). These panels bring the generators and YAML (preview), RE2 (inspector checks, tester).
-const InspectorPanel = lazy(() => import('./ui/inspector/InspectorPanel').then((m) => ({ default: m.InspectorPanel })));
-const PreviewPanel = lazy(() => import('./ui/preview/PreviewPanel').then((m) => ({ default: m.PreviewPanel })));
-const RequestTester = lazy(() => import('./ui/tester/RequestTester').then((m) => ({ default: m.RequestTester })));
+// The panels' code loads after the canvas has painted (useComponentAfterPaint).
+const loadInspectorPanel = () => import('./ui/inspector/InspectorPanel').then((m) => m.InspectorPanel);
+const loadPreviewPanel = () => import('./ui/preview/PreviewPanel').then((m) => m.PreviewPanel);
+const loadRequestTester = () => import('./ui/tester/RequestTester').then((m) => m.RequestTester);
 
 const loading = <p className="panel-loading" role="status">Loading…</p>;
 
@@ -27,7 +28,9 @@ export function App() {
   useDocumentBootstrap();
   const previewCollapsed = useStore((s) => s.previewCollapsed);
   const previewPanel = usePanelRef();
-  const panelsWanted = useAfterFirstPaint();
+  const InspectorPanel = useComponentAfterPaint(loadInspectorPanel);
+  const PreviewPanel = useComponentAfterPaint(loadPreviewPanel);
+  const RequestTester = useComponentAfterPaint(loadRequestTester);
 
   // The toolbar toggle and the panel's own collapse (dragging it shut) stay in step.
   useEffect(() => {
@@ -51,13 +54,13 @@ export function App() {
           <main className="canvas-area" aria-label="Canvas">
             <Canvas />
             <ProblemsPanel />
-            <Suspense fallback={null}>{panelsWanted && <RequestTester />}</Suspense>
+            {RequestTester && <RequestTester />}
           </main>
         </Panel>
         <Separator className="separator" />
         <Panel id="inspector-panel" defaultSize="21%" minSize="15%">
           <div className="side">
-            <Suspense fallback={loading}>{panelsWanted ? <InspectorPanel /> : loading}</Suspense>
+            {InspectorPanel ? <InspectorPanel /> : loading}
           </div>
         </Panel>
         <Separator className="separator" />
@@ -71,7 +74,7 @@ export function App() {
           onResize={(size) => useStore.getState().setPreviewCollapsed(size.asPercentage === 0)}
         >
           <div className="side">
-            <Suspense fallback={loading}>{panelsWanted ? <PreviewPanel /> : loading}</Suspense>
+            {PreviewPanel ? <PreviewPanel /> : loading}
           </div>
         </Panel>
       </Group>
