@@ -14,8 +14,8 @@ import { useComponentAfterPaint } from './ui/useAfterFirstPaint';
 import './ui/layout.css';
 
 // Loaded once the canvas has painted: it must be interactive first (#8 budgets the JavaScript
-// before it). These panels bring the generators and YAML (preview), RE2 (inspector checks, tester).
-// The panels' code loads after the canvas has painted (useComponentAfterPaint).
+// before it), and not through React.lazy (see useComponentAfterPaint). These panels bring the
+// generators and YAML (preview), RE2 (inspector checks, tester).
 const loadInspectorPanel = () => import('./ui/inspector/InspectorPanel').then((m) => m.InspectorPanel);
 const loadPreviewPanel = () => import('./ui/preview/PreviewPanel').then((m) => m.PreviewPanel);
 const loadRequestTester = () => import('./ui/tester/RequestTester').then((m) => m.RequestTester);
