@@ -1,51 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryDesign } from '../../model/arbitrary.testkit';
-import { renameElement, reorderRule, updateCluster, updateRule } from '../../model/operations';
+import { applyEdits, arbitraryEdits } from '../../model/edits.testkit';
+import { renameElement } from '../../model/operations';
 import type { Design } from '../../model/schema';
 import { buildBootstrap } from './bootstrap';
 
 /** The design as new objects throughout: nothing of it has been built before. */
 const fresh = (design: Design): Design => structuredClone(design);
 
-type Edit = (design: Design, pick: number) => Design;
-const nth = <T>(items: T[], pick: number): T | undefined => (items.length > 0 ? items[pick % items.length] : undefined);
-const rules = (design: Design) => design.routes.flatMap((route) => route.rules.map((rule) => ({ route, rule })));
-
-// The edits a user makes in the inspector, on a random element.
-const EDITS: Edit[] = [
-  (design, pick) => {
-    const cluster = nth(design.clusters, pick);
-    return cluster ? renameElement(design, cluster.id, `${cluster.name}-renamed`) : design;
-  },
-  (design, pick) => {
-    const cluster = nth(design.clusters, pick);
-    return cluster ? updateCluster(design, cluster.id, { connectTimeout: '7s' }) : design;
-  },
-  (design, pick) => {
-    const found = nth(rules(design), pick);
-    return found ? updateRule(design, found.rule.id, { match: { ...found.rule.match, path: `${found.rule.match.path}x` } }) : design;
-  },
-  (design, pick) => {
-    const found = nth(rules(design), pick);
-    return found ? renameElement(design, found.rule.id, 'renamed-rule') : design;
-  },
-  (design, pick) => {
-    const route = nth(design.routes, pick);
-    return route && route.rules.length > 1 ? reorderRule(design, route.id, 0, route.rules.length - 1) : design;
-  },
-];
-
 describe('remembered Envoy objects', () => {
   it('build what a fresh build gives, edit after edit (nothing stale)', () => {
     fc.assert(
-      fc.property(arbitraryDesign(), fc.array(fc.tuple(fc.nat(EDITS.length - 1), fc.nat()), { minLength: 1, maxLength: 6 }), (start, edits) => {
-        let design = start;
-        buildBootstrap(design);
-        for (const [edit, pick] of edits) {
-          design = EDITS[edit](design, pick);
-          expect(buildBootstrap(design)).toEqual(buildBootstrap(fresh(design)));
-        }
+      fc.property(arbitraryDesign(), arbitraryEdits(), (start, edits) => {
+        buildBootstrap(start);
+        applyEdits(start, edits, (design) => expect(buildBootstrap(design)).toEqual(buildBootstrap(fresh(design))));
       }),
       { seed: 20261126, numRuns: 200 },
     );
